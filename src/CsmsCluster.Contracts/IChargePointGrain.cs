@@ -1,0 +1,39 @@
+using CsmsCluster.Grains;
+
+namespace CsmsCluster.Contracts;
+
+/// <summary>
+/// One charge point: owns its registration, boot information, connection, connectors and open transactions. The
+/// gateway forwards the charger's frames here and the API sends CSMS-initiated calls through it.
+/// </summary>
+[Alias("charge-point")]
+public interface IChargePointGrain : IGrainWithStringKey
+{
+    /// <summary>A charger opens a WebSocket: checks registration and credentials and records where its socket is.</summary>
+    [Alias("connect")]
+    Task<ConnectResult> ConnectAsync(ChargerConnection connection, string? password);
+
+    /// <summary>The socket closed; ignored unless <paramref name="connection"/> is still the current one (newest wins).</summary>
+    [Alias("disconnect")]
+    Task DisconnectAsync(ChargerConnection connection);
+
+    /// <summary>Handles a schema-valid CALL sent by the charger and returns the CALLRESULT payload or a CALLERROR.</summary>
+    [Alias("handle-call")]
+    Task<OcppReply> HandleCallAsync(ChargerConnection connection, InboundCall call);
+
+    /// <summary>
+    /// Sends a CSMS-initiated CALL to the charger and waits for its answer. Interleaves, so the charger's own messages
+    /// are handled while it waits.
+    /// </summary>
+    [Alias("send-call")]
+    [AlwaysInterleave]
+    Task<CsmsCallOutcome> SendCallAsync(CsmsCallRequest request);
+
+    /// <summary>The charge point as the API shows it.</summary>
+    [Alias("get")]
+    Task<ChargePointView> GetAsync();
+
+    /// <summary>Registers the charge point or updates its registration.</summary>
+    [Alias("register")]
+    Task<ChargePointView> RegisterAsync(ChargePointRegistration registration);
+}
