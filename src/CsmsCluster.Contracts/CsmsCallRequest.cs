@@ -3,5 +3,5 @@ namespace CsmsCluster.Contracts;
 /// <summary>A CSMS-initiated call to send to a charger.</summary>
 /// <param name="Action">The OCPP action, e.g. <c>Reset</c>.</param>
 /// <param name="Payload">The schema-valid payload JSON.</param>
-/// <param name="Timeout">How long to wait for the charger's answer.</param>
+/// <param name="Timeout">How long to wait for the charger's answer; zero means the server's default (30 s).</param>
 public sealed record CsmsCallRequest(string Action, byte[] Payload, TimeSpan Timeout);

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsmsCluster.Contracts;
+
+namespace CsmsCluster.Api;
+
+/// <summary>Source-generated JSON for the API's bodies and responses (camelCase).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ChargePointView))]
+[JsonSerializable(typeof(PageDto<ChargePointListItem>))]
+[JsonSerializable(typeof(ChargePointRegistrationBody))]
+[JsonSerializable(typeof(IdTagBody))]
+[JsonSerializable(typeof(IdTagDto))]
+[JsonSerializable(typeof(PageDto<IdTagDto>))]
+[JsonSerializable(typeof(TransactionDto))]
+[JsonSerializable(typeof(PageDto<TransactionDto>))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

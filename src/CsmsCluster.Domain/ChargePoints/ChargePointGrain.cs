@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text;
+using CsmsCluster.Contracts;
+using CsmsCluster.Domain.Authorization;
+using CsmsCluster.Grains;
+using CsmsCluster.Ocpp;
+using CsmsCluster.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CsmsCluster.Domain.ChargePoints;
+
+/// <summary>
+/// The charge point grain: the single owner of one charger's registration, connection, connectors and open
+/// transactions. Charger-initiated calls are handled by one handler per action (see <see cref="ChargerCallHandlers"/>).
+/// </summary>
+[GrainType("charge-point")]
+public sealed class ChargePointGrain(
+    ChargerCallHandlers handlers,
+    IChargerGateway gateway,
+    IChargePointDirectory directory,
+    IOptions<ChargePointOptions> options,
+    TimeProvider time,
+    ILogger<ChargePointGrain> logger)
+    : Grain<ChargePointState>, IChargePointGrain
+{
+    /// <summary>SHA-256 of the last password that passed PBKDF2 verification (memory only), so reconnect storms
+    /// do not pay PBKDF2 per connection.</summary>
+    private byte[]? _verifiedPasswordDigest;
+    private DateTimeOffset _lastSeenWritten;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _lastSeenWritten = State.LastSeen ?? DateTimeOffset.MinValue;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<ConnectResult> ConnectAsync(ChargerConnection connection, string? password)
+    {
+        if (options.Value.RequireRegistration && !State.Registered)
+        {
+            return ConnectResult.NotRegistered;
+        }
+
+        if (State.PasswordHash is { } hash && (password is null || !VerifyPassword(password, hash)))
+        {
+            return ConnectResult.Unauthorized;
+        }
+
+        var now = time.GetUtcNow();
+        State.Known = true;
+        State.Connection = new ConnectionRecord(connection.NodeId, connection.ConnectionId, connection.OcppVersion, now, Open: true);
+        State.LastSeen = now;
+        await SaveAsync(updateDirectory: true);
+        return ConnectResult.Accepted;
+    }
+
+    /// <inheritdoc />
+    public async Task DisconnectAsync(ChargerConnection connection)
+    {
+        if (!IsCurrent(connection) || State.Connection is not { Open: true } current)
+        {
+            return;
+        }
+
+        State.Connection = current with { Open = false };
+        await SaveAsync(updateDirectory: true);
+    }
+
+    /// <inheritdoc />
+    public async Task<OcppReply> HandleCallAsync(ChargerConnection connection, InboundCall call)
+    {
+        var version = OcppSubprotocols.TryParse(connection.OcppVersion, out var v) ? v : OcppVersion.V16;
+        if (!handlers.TryGet(version, call.Action, out var handler))
+        {
+            return OcppReply.Error(OcppErrorCodes.ToWire(OcppErrorCode.NotSupported, version), $"'{call.Action}' is not supported by this CSMS.");
+        }
+
+        var now = time.GetUtcNow();
+        State.LastSeen = now;
+        var context = new ChargerCallContext(GetPrimaryKeyString(), State, version, now, options.Value, SaveAsync);
+        var reply = await handler.HandleAsync(context, call.Payload, CancellationToken.None);
+        if (context.StateChanged || context.DirectoryChanged || now - _lastSeenWritten >= options.Value.LastSeenPersistInterval)
+        {
+            await SaveAsync(context.DirectoryChanged);
+        }
+
+        return reply;
+    }
+
+    /// <inheritdoc />
+    public async Task<CsmsCallOutcome> SendCallAsync(CsmsCallRequest request)
+    {
+        if (State.Connection is not { Open: true } c || !gateway.IsNodeAlive(c.NodeId))
+        {
+            return new CsmsCallOutcome(CsmsCallStatus.NotConnected, ErrorDescription: "The charge point is not connected.");
+        }
+
+        var timeout = request.Timeout > TimeSpan.Zero ? request.Timeout : options.Value.CallTimeout;
+        var target = new ChargerConnection(c.NodeId, c.ConnectionId, c.OcppVersion);
+        var outcome = await gateway.SendCallAsync(GetPrimaryKeyString(), target, request.Action, request.Payload, timeout, CancellationToken.None);
+        DomainLog.CsmsCallCompleted(logger, GetPrimaryKeyString(), request.Action, outcome.Status);
+        return outcome;
+    }
+
+    /// <inheritdoc />
+    public Task<ChargePointView> GetAsync() => Task.FromResult(ChargePointViews.Create(GetPrimaryKeyString(), State, IsConnected()));
+
+    /// <inheritdoc />
+    public async Task<ChargePointView> RegisterAsync(ChargePointRegistration registration)
+    {
+        State.Registered = true;
+        State.Known = true;
+        State.SiteId = registration.SiteId ?? State.SiteId;
+        State.MaxCurrent = registration.MaxCurrent ?? State.MaxCurrent;
+        State.Phases = registration.Phases ?? State.Phases;
+        if (registration.Password is { } password)
+        {
+            State.PasswordHash = password.Length == 0 ? null : PasswordHasher.Hash(password);
+            _verifiedPasswordDigest = null;
+        }
+
+        await SaveAsync(updateDirectory: true);
+        return ChargePointViews.Create(GetPrimaryKeyString(), State, IsConnected());
+    }
+
+    private bool IsConnected() => State.Connection is { Open: true } c && gateway.IsNodeAlive(c.NodeId);
+
+    private bool IsCurrent(ChargerConnection connection) =>
+        State.Connection is { } c && c.NodeId == connection.NodeId && c.ConnectionId == connection.ConnectionId;
+
+    private bool VerifyPassword(string password, string hash)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(password));
+        if (_verifiedPasswordDigest is not null && CryptographicOperations.FixedTimeEquals(digest, _verifiedPasswordDigest))
+        {
+            return true;
+        }
+
+        if (!PasswordHasher.Verify(password, hash))
+        {
+            return false;
+        }
+
+        _verifiedPasswordDigest = digest;
+        return true;
+    }
+
+    private async Task SaveAsync(bool updateDirectory)
+    {
+        await WriteStateAsync();
+        _lastSeenWritten = State.LastSeen ?? _lastSeenWritten;
+        if (updateDirectory)
+        {
+            await directory.UpsertAsync(ChargePointViews.Summary(GetPrimaryKeyString(), State, time.GetUtcNow()), CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace CsmsCluster.Domain.ChargePoints;
+
+/// <summary>The durable state of one charge point, owned by its <see cref="ChargePointGrain"/>.</summary>
+public sealed class ChargePointState
+{
+    /// <summary>Set once the operator registered the charge point through the API.</summary>
+    public bool Registered { get; set; }
+
+    /// <summary>Set once the charger connected at least once or was registered (so the API knows it).</summary>
+    public bool Known { get; set; }
+
+    /// <summary>The site the charge point belongs to.</summary>
+    public string? SiteId { get; set; }
+
+    /// <summary>PBKDF2 hash of the Basic-auth password, or null when none is set.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>Hardware maximum in A per phase.</summary>
+    public decimal? MaxCurrent { get; set; }
+
+    /// <summary>1 or 3.</summary>
+    public int? Phases { get; set; }
+
+    /// <summary>Last BootNotification.</summary>
+    public BootRecord? Boot { get; set; }
+
+    /// <summary>The current (or last) connection.</summary>
+    public ConnectionRecord? Connection { get; set; }
+
+    /// <summary>When the charger last sent a message that was persisted with the state.</summary>
+    public DateTimeOffset? LastSeen { get; set; }
+
+    /// <summary>Connectors by id.</summary>
+    public SortedDictionary<int, ConnectorRecord> Connectors { get; set; } = [];
+
+    /// <summary>Open transactions by transaction id.</summary>
+    public SortedDictionary<int, OpenTransaction> OpenTransactions { get; set; } = [];
+
+    /// <summary>The most recent transactions (started or stopped), newest last, for idempotent replays.</summary>
+    public List<RecentTransaction> RecentTransactions { get; set; } = [];
+}

@@ -1,0 +1,37 @@
+using CsmsCluster.Contracts;
+using CsmsCluster.Domain.ChargePoints;
+using CsmsCluster.Domain.ChargePoints.Core;
+using CsmsCluster.Grains;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CsmsCluster.Domain;
+
+/// <summary>DI wiring of the domain grains and their OCPP handlers.</summary>
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>Registers the charge point grain, its state serialisation and the OCPP 1.6 Core handlers.</summary>
+    public static IServiceCollection AddCsmsDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChargePointOptions>()
+            .Bind(configuration.GetSection(ChargePointOptions.Section))
+            .Validate(o => o.HeartbeatInterval >= TimeSpan.FromSeconds(1), "Csms:Ocpp:HeartbeatInterval must be at least 1 s.")
+            .Validate(o => o.CallTimeout > TimeSpan.Zero, "Csms:Ocpp:CallTimeout must be positive.")
+            .Validate(o => o.RecentTransactionCount >= 1, "Csms:Ocpp:RecentTransactionCount must be at least 1.")
+            .ValidateOnStart();
+        services.AddGrain<IChargePointGrain, ChargePointGrain>();
+        services.AddGrainJsonTypeInfo(ChargePointJsonContext.Default);
+
+        // OCPP 1.6 Core profile, charger-initiated messages.
+        services.AddSingleton<IChargerCallHandler, BootNotificationHandler>();
+        services.AddSingleton<IChargerCallHandler, HeartbeatHandler>();
+        services.AddSingleton<IChargerCallHandler, StatusNotificationHandler>();
+        services.AddSingleton<IChargerCallHandler, AuthorizeHandler>();
+        services.AddSingleton<IChargerCallHandler, StartTransactionHandler>();
+        services.AddSingleton<IChargerCallHandler, StopTransactionHandler>();
+        services.AddSingleton<IChargerCallHandler, MeterValuesHandler>();
+        services.AddSingleton<IChargerCallHandler, DataTransferHandler>();
+        services.AddSingleton<ChargerCallHandlers>();
+        return services;
+    }
+}

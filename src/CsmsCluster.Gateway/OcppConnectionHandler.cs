@@ -1,0 +1,145 @@
+using System.Net.WebSockets;
+using System.Text;
+using CsmsCluster.Contracts;
+using CsmsCluster.Grains;
+using CsmsCluster.Ocpp;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CsmsCluster.Gateway;
+
+/// <summary>
+/// Serves <c>/ocpp/{chargePointId}</c>: negotiates the subprotocol, checks Basic-auth credentials and registration
+/// with the charge point grain, accepts the WebSocket, makes it the charge point's current session (newest wins) and
+/// runs it until it closes.
+/// </summary>
+internal sealed class OcppConnectionHandler(
+    IGrainFactory grains,
+    GatewayNode node,
+    ChargerSessionRegistry sessions,
+    ChargerSessionRunner runner,
+    IOptions<OcppGatewayOptions> options,
+    ILogger<OcppConnectionHandler> logger)
+{
+    /// <summary>Subprotocols this node serves, in order of preference.</summary>
+    private static readonly OcppVersion[] Supported = [OcppVersion.V16];
+
+    public async Task HandleAsync(HttpContext context, string chargePointId)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "This endpoint accepts OCPP-J WebSocket connections only.");
+            return;
+        }
+
+        if (!IsValidId(chargePointId))
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"The charge point id must be 1-{options.Value.MaxChargePointIdLength} printable characters.");
+            return;
+        }
+
+        if (!TryNegotiate(context.WebSockets.WebSocketRequestedProtocols, out var version))
+        {
+            var offered = string.Join(", ", context.WebSockets.WebSocketRequestedProtocols);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"No supported OCPP subprotocol offered (offered: '{offered}'; supported: {string.Join(", ", Supported.Select(OcppSubprotocols.ToSubprotocol))}).");
+            return;
+        }
+
+        var subprotocol = OcppSubprotocols.ToSubprotocol(version);
+        var connection = new ChargerConnection(node.NodeId, node.NextConnectionId(), subprotocol);
+        var grain = grains.GetGrain<IChargePointGrain>(chargePointId);
+        var decision = await grain.ConnectAsync(connection, BasicAuth.ReadPassword(context.Request, chargePointId));
+        if (decision != ConnectResult.Accepted)
+        {
+            GatewayLog.ConnectionRefused(logger, chargePointId, decision);
+            if (decision == ConnectResult.Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
+                await RefuseAsync(context, StatusCodes.Status401Unauthorized, "Missing or wrong credentials.");
+            }
+            else
+            {
+                await RefuseAsync(context, StatusCodes.Status404NotFound, "Unknown charge point.");
+            }
+
+            return;
+        }
+
+        await RunSessionAsync(context, chargePointId, connection, version, grain);
+    }
+
+    private async Task RunSessionAsync(HttpContext context, string chargePointId, ChargerConnection connection, OcppVersion version, IChargePointGrain grain)
+    {
+        ChargerSession? session = null;
+        try
+        {
+            var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                SubProtocol = connection.OcppVersion,
+                KeepAliveInterval = options.Value.PingInterval,
+                KeepAliveTimeout = options.Value.PongTimeout,
+            });
+            session = new ChargerSession(chargePointId, connection, version, socket);
+            if (sessions.Register(session) is { } replaced)
+            {
+                GatewayLog.ConnectionReplaced(logger, chargePointId);
+                replaced.MarkClosed();
+                await replaced.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Replaced by a newer connection.", options.Value.CloseTimeout);
+            }
+
+            GatewayLog.Connected(logger, chargePointId, connection.OcppVersion, connection.ConnectionId);
+            await runner.RunAsync(session, context.RequestAborted);
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                session.MarkClosed();
+                sessions.Unregister(session);
+                session.Socket.Dispose();
+            }
+
+            await NotifyDisconnectAsync(grain, chargePointId, connection);
+        }
+    }
+
+    private async Task NotifyDisconnectAsync(IChargePointGrain grain, string chargePointId, ChargerConnection connection)
+    {
+        try
+        {
+            await grain.DisconnectAsync(connection);
+            GatewayLog.Disconnected(logger, chargePointId, connection.ConnectionId);
+        }
+        catch (Exception ex)
+        {
+            // The grain treats a connection on a node that is gone as closed, so a lost notice is not fatal.
+            GatewayLog.DisconnectNoticeFailed(logger, ex, chargePointId);
+        }
+    }
+
+    private bool IsValidId(string id) =>
+        id.Length > 0 && id.Length <= options.Value.MaxChargePointIdLength && !id.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
+
+    private static bool TryNegotiate(IList<string> requested, out OcppVersion version)
+    {
+        foreach (var candidate in Supported)
+        {
+            if (requested.Contains(OcppSubprotocols.ToSubprotocol(candidate), StringComparer.OrdinalIgnoreCase))
+            {
+                version = candidate;
+                return true;
+            }
+        }
+
+        version = default;
+        return false;
+    }
+
+    private static Task RefuseAsync(HttpContext context, int status, string reason)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(reason, Encoding.UTF8);
+    }
+}

@@ -1,0 +1,44 @@
+using CsmsCluster.Api;
+using CsmsCluster.Domain;
+using CsmsCluster.Gateway;
+using CsmsCluster.Grains;
+using CsmsCluster.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace CsmsCluster.Server;
+
+/// <summary>Builds the CSMS web application for a role; used by Program and by tests.</summary>
+public static class CsmsServer
+{
+    /// <summary>Builds the application from command-line arguments and the usual configuration sources.</summary>
+    /// <param name="args">Command-line arguments (e.g. <c>--urls</c>, <c>--Csms:Storage:Provider=postgres</c>).</param>
+    /// <param name="configure">Extra configuration of the builder, e.g. settings or services in tests.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        var role = ServerRoles.Parse(builder.Configuration["Csms:Role"]);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        // Registration order is shutdown order reversed: sockets close first, then grains write their state, then
+        // the history writer drains its queue.
+        services.AddCsmsPersistence(builder.Configuration);
+        services.AddGrainRuntime(o => builder.Configuration.GetSection("Csms:Grains").Bind(o));
+        services.AddCsmsDomain(builder.Configuration);
+        services.AddOcppGateway(builder.Configuration);
+        services.AddCsmsApi(builder.Configuration);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+
+        var app = builder.Build();
+        app.Logger.LogStarting(role.ToString());
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOcppGateway();
+        app.MapCsmsApi();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using CsmsCluster.Server;
+
+var app = CsmsServer.Build(args);
+await app.RunAsync();
