@@ -1,0 +1,71 @@
+using CsmsCluster.Grains.Metadata;
+using CsmsCluster.Grains.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CsmsCluster.Grains.Activations;
+
+/// <summary>What every activation of this silo shares: settings, time, metadata, serialisation, telemetry, DI.</summary>
+internal sealed class ActivationServices(
+    GrainRuntimeOptions options,
+    TimeProvider timeProvider,
+    GrainCatalog catalog,
+    GrainSerializer serializer,
+    GrainTelemetry telemetry,
+    ILogger logger,
+    IServiceProvider services)
+{
+    private readonly IActivationObserver[] _observers = [.. services.GetServices<IActivationObserver>()];
+    private readonly Lazy<IGrainStorage?> _storage = new(services.GetService<IGrainStorage>);
+
+    public GrainRuntimeOptions Options { get; } = options;
+
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
+    public GrainCatalog Catalog { get; } = catalog;
+
+    public GrainSerializer Serializer { get; } = serializer;
+
+    public GrainTelemetry Telemetry { get; } = telemetry;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Where grain instances get their constructor arguments.</summary>
+    public IServiceProvider Services { get; } = services;
+
+    /// <summary>Set once while the runtime is wired (the factory needs the router, which needs the directory).</summary>
+    public IGrainFactory GrainFactory { get; set; } = null!;
+
+    /// <summary>The registered storage, or null when none is (only grains with state need one).</summary>
+    public IGrainStorage? Storage => _storage.Value;
+
+    public void NotifyStarted(GrainId grainId, Guid activationId, DateTimeOffset startedAt)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnActivationStarted(grainId, activationId, startedAt);
+            }
+            catch (Exception exception)
+            {
+                Logger.ObserverFailed(grainId, exception);
+            }
+        }
+    }
+
+    public void NotifyEnded(GrainId grainId, Guid activationId, DateTimeOffset startedAt, DateTimeOffset endedAt, DeactivationReason? reason)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnActivationEnded(grainId, activationId, startedAt, endedAt, reason);
+            }
+            catch (Exception exception)
+            {
+                Logger.ObserverFailed(grainId, exception);
+            }
+        }
+    }
+}
