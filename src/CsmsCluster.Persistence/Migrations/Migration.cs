@@ -28,6 +28,11 @@ internal sealed record Migration(int Version, string Name, string Sql)
             migrations.Add(new Migration(version, fileName[(separator + 1)..], reader.ReadToEnd()));
         }
 
+        if (migrations.Count == 0)
+        {
+            throw new InvalidOperationException($"No embedded migrations found under '{prefix}'; the build did not embed the scripts.");
+        }
+
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
         for (var i = 1; i < migrations.Count; i++)
         {
