@@ -56,6 +56,8 @@ public static class PersistenceServiceCollectionExtensions
             PostgresStorageDatabase postgres => new PostgresHistoryBatchWriter(postgres),
             var other => new SqliteHistoryBatchWriter(other),
         });
+        services.AddMetrics();
+        services.AddSingleton<HistoryMetrics>();
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<IHistoryWriter>(sp => sp.GetRequiredService<HistoryWriter>());
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,11 +18,17 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
     private readonly IHistoryBatchWriter _batchWriter;
     private readonly Func<Exception, bool> _isDataError;
     private readonly ILogger<HistoryWriter> _logger;
+    private readonly HistoryMetrics _metrics;
     private readonly int _maxBatchSize;
     private readonly CancellationTokenSource _abort = new();
     private Task? _loop;
 
-    public HistoryWriter(StorageDatabase database, IHistoryBatchWriter batchWriter, IOptions<StorageOptions> options, ILogger<HistoryWriter> logger)
+    public HistoryWriter(
+        StorageDatabase database,
+        IHistoryBatchWriter batchWriter,
+        HistoryMetrics metrics,
+        IOptions<StorageOptions> options,
+        ILogger<HistoryWriter> logger)
     {
         _queue = Channel.CreateBounded<HistoryEntry>(new BoundedChannelOptions(options.Value.HistoryQueueCapacity)
         {
@@ -32,6 +39,8 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
         _isDataError = database.IsDataError;
         _logger = logger;
         _maxBatchSize = options.Value.HistoryMaxBatchSize;
+        _metrics = metrics;
+        _metrics.QueueDepth = () => _queue.Reader.Count;
     }
 
     /// <summary>Entries waiting for the writer (for tests and metrics).</summary>
@@ -133,9 +142,11 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
 
     private async Task WriteAsync(List<HistoryEntry> batch)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await _batchWriter.WriteAsync(batch, _abort.Token);
+            _metrics.Committed(batch.Count, started);
             batch.ForEach(e => e.Succeed());
         }
         catch (Exception ex) when (batch.Count > 1 && _isDataError(ex) && !_abort.IsCancellationRequested)
@@ -150,6 +161,7 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
         catch (Exception ex)
         {
             PersistenceLog.HistoryBatchFailed(_logger, batch.Count, ex);
+            _metrics.Failed(batch.Count);
             batch.ForEach(e => e.Fail(ex));
         }
     }
@@ -166,6 +178,7 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
         if (count > 0)
         {
             PersistenceLog.HistoryWriterAborted(_logger, count);
+            _metrics.Failed(count);
         }
     }
 }
