@@ -31,8 +31,9 @@ public sealed class GrainRuntimeOptions
     public TimeSpan ShutdownDeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// When true (the default), start-up also checks that every grain method's parameter and result types are covered
-    /// by the registered JSON type info, so calls can later cross the wire. State types are always checked.
+    /// When true, start-up also checks that every grain method's parameter and result types are covered by the
+    /// registered JSON type info, as calls crossing the wire need. Default false while every call is local (a single
+    /// silo); the cluster turns it on. State types are always checked.
     /// </summary>
-    public bool RequireSerializableCallTypes { get; set; } = true;
+    public bool RequireSerializableCallTypes { get; set; }
 }

@@ -444,7 +444,6 @@ internal sealed class GrainActivation : IGrainContext
         }
 
         DisposeTimers();
-        _directory.Remove(this);
         if (started is { } startedAt)
         {
             if (reason is { } r)
@@ -453,9 +452,11 @@ internal sealed class GrainActivation : IGrainContext
                 _services.Logger.Deactivated(GrainId, ActivationId, r);
             }
 
+            // Before leaving the directory, so an observer always sees this end before a successor's start.
             _services.NotifyEnded(GrainId, ActivationId, startedAt, _services.TimeProvider.GetUtcNow(), reason);
         }
 
+        _directory.Remove(this);
         _completion.TrySetResult();
         foreach (var item in leftovers)
         {
