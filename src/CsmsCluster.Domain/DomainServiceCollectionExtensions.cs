@@ -21,6 +21,7 @@ public static class DomainServiceCollectionExtensions
             .ValidateOnStart();
         services.AddGrain<IChargePointGrain, ChargePointGrain>();
         services.AddGrainJsonTypeInfo(ChargePointJsonContext.Default);
+        services.AddGrainJsonTypeInfo(ContractsJsonContext.Default);
 
         // OCPP 1.6 Core profile, charger-initiated messages.
         services.AddSingleton<IChargerCallHandler, BootNotificationHandler>();

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace CsmsCluster.Contracts;
+
+/// <summary>Source-generated JSON for every type crossing a grain interface (for the cluster transport).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ConnectResult))]
+[JsonSerializable(typeof(ChargerConnection))]
+[JsonSerializable(typeof(InboundCall))]
+[JsonSerializable(typeof(OcppReply))]
+[JsonSerializable(typeof(CsmsCallRequest))]
+[JsonSerializable(typeof(CsmsCallOutcome))]
+[JsonSerializable(typeof(ChargePointView))]
+[JsonSerializable(typeof(ChargePointRegistration))]
+public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace CsmsCluster.Server.Tests;
+
+/// <summary>
+/// A charger for tests over a real WebSocket: sends CALLs and waits for the matching answer, answers the CSMS's
+/// CALLs with <see cref="OnCall"/>, and exposes every other frame raw for wire-level assertions.
+/// </summary>
+public sealed class OcppTestClient : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly ClientWebSocket _socket;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _waiting = new();
+    private readonly Channel<string> _unsolicited = Channel.CreateUnbounded<string>();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly TaskCompletionSource<WebSocketCloseStatus?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _receiveLoop;
+    private int _nextId;
+
+    private OcppTestClient(ClientWebSocket socket)
+    {
+        _socket = socket;
+        _receiveLoop = Task.Run(ReceiveLoopAsync);
+    }
+
+    /// <summary>Answers a CSMS-initiated CALL (action, payload) with a CALLRESULT payload; null leaves it unanswered.</summary>
+    public Func<string, JsonElement, string?>? OnCall { get; set; }
+
+    /// <summary>The CSMS-initiated CALLs received, as (action, payload).</summary>
+    public ConcurrentQueue<(string Action, JsonElement Payload)> ReceivedCalls { get; } = new();
+
+    /// <summary>Completes with the close status when the server closed the socket (or null when it broke).</summary>
+    public Task<WebSocketCloseStatus?> Closed => _closed.Task;
+
+    public string? SubProtocol => _socket.SubProtocol;
+
+    public static async Task<OcppTestClient> ConnectAsync(Uri uri, string? subprotocol = "ocpp1.6", string? basicAuthPassword = null, string? basicAuthUser = null)
+    {
+        var socket = new ClientWebSocket();
+        if (subprotocol is not null)
+        {
+            socket.Options.AddSubProtocol(subprotocol);
+        }
+
+        if (basicAuthPassword is not null)
+        {
+            var user = basicAuthUser ?? Uri.UnescapeDataString(uri.Segments[^1]);
+            socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{basicAuthPassword}")));
+        }
+
+        socket.Options.CollectHttpResponseDetails = true;
+        using var cts = new CancellationTokenSource(DefaultTimeout);
+        await socket.ConnectAsync(uri, cts.Token);
+        return new OcppTestClient(socket);
+    }
+
+    /// <summary>Sends a CALL and returns the CALLRESULT payload; throws <see cref="OcppCallErrorException"/> on CALLERROR.</summary>
+    public async Task<JsonElement> CallAsync(string action, string payloadJson, TimeSpan? timeout = null)
+    {
+        var id = $"t{Interlocked.Increment(ref _nextId)}";
+        var answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting[id] = answer;
+        await SendRawAsync($"[2,\"{id}\",\"{action}\",{payloadJson}]");
+        var frame = await answer.Task.WaitAsync(timeout ?? DefaultTimeout);
+        if (frame[0].GetInt32() == 4)
+        {
+            throw new OcppCallErrorException(frame[2].GetString()!, frame[3].GetString()!);
+        }
+
+        return frame[2];
+    }
+
+    /// <summary>Sends any text as one message.</summary>
+    public async Task SendRawAsync(string text)
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>The next frame that answers nothing this client sent (e.g. a CALLERROR for a malformed frame).</summary>
+    public async Task<JsonElement> ReceiveUnsolicitedAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        var text = await _unsolicited.Reader.ReadAsync(cts.Token);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", cts.Token);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+                _socket.Abort();
+            }
+        }
+
+        await _receiveLoop;
+        _socket.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    _closed.TrySetResult(result.CloseStatus);
+                    return;
+                }
+
+                await DispatchAsync(Encoding.UTF8.GetString(message.ToArray()));
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            _closed.TrySetResult(_socket.CloseStatus);
+        }
+    }
+
+    private async Task DispatchAsync(string text)
+    {
+        var frame = JsonDocument.Parse(text).RootElement.Clone();
+        var type = frame[0].GetInt32();
+        var id = frame[1].GetString()!;
+        if (type == 2)
+        {
+            var action = frame[2].GetString()!;
+            ReceivedCalls.Enqueue((action, frame[3]));
+            if (OnCall?.Invoke(action, frame[3]) is { } response)
+            {
+                await SendRawAsync($"[3,\"{id}\",{response}]");
+            }
+
+            return;
+        }
+
+        if (_waiting.TryRemove(id, out var waiter))
+        {
+            waiter.TrySetResult(frame);
+        }
+        else
+        {
+            await _unsolicited.Writer.WriteAsync(text);
+        }
+    }
+}
