@@ -31,9 +31,9 @@ public sealed class GrainRuntimeOptions
     public TimeSpan ShutdownDeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// When true, start-up also checks that every grain method's parameter and result types are covered by the
-    /// registered JSON type info, as calls crossing the wire need. Default false while every call is local (a single
-    /// silo); the cluster turns it on. State types are always checked.
+    /// When true (the default), start-up also checks that every grain method's parameter and result types are
+    /// covered by the registered JSON type info, so calls can cross the wire once grains are spread over silos.
+    /// State types are always checked.
     /// </summary>
-    public bool RequireSerializableCallTypes { get; set; }
+    public bool RequireSerializableCallTypes { get; set; } = true;
 }
