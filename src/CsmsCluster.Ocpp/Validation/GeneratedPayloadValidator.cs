@@ -4,7 +4,8 @@ namespace CsmsCluster.Ocpp.Validation;
 
 /// <summary>
 /// Adapts a generated <see cref="PayloadObjectValidator"/> to <see cref="IOcppPayloadValidator"/>: checks that the
-/// payload is one JSON object and turns reader errors into <see cref="OcppErrorCode.FormationViolation"/>.
+/// payload is one JSON object and turns reader errors into <see cref="OcppErrorCode.FormationViolation"/>. A payload
+/// that is not valid JSON is always a formation violation: after a schema violation the rest is still read.
 /// </summary>
 internal sealed class GeneratedPayloadValidator(
     OcppVersion version, string action, OcppPayloadKind kind, PayloadObjectValidator validateObject) : IOcppPayloadValidator
@@ -32,6 +33,11 @@ internal sealed class GeneratedPayloadValidator(
                 : ValidationError.TypeMismatch("object", reader.TokenType);
             if (error is not null)
             {
+                // Invalid JSON anywhere wins over a schema violation before it, as in the frame parser.
+                while (reader.Read())
+                {
+                }
+
                 return error.ToResult();
             }
 
