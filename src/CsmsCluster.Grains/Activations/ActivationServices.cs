@@ -54,8 +54,16 @@ internal sealed class ActivationServices(
         }
     }
 
-    public void NotifyEnded(GrainId grainId, Guid activationId, DateTimeOffset startedAt, DateTimeOffset endedAt, DeactivationReason? reason)
+    /// <summary>Counts, logs and tells observers that an activation ended (reason null: its activation failed).</summary>
+    public void ReportEnded(GrainId grainId, Guid activationId, DateTimeOffset startedAt, DeactivationReason? reason)
     {
+        if (reason is { } r)
+        {
+            Telemetry.Deactivations.Add(1, new KeyValuePair<string, object?>("reason", r.ToString()));
+            Logger.Deactivated(grainId, activationId, r);
+        }
+
+        var endedAt = TimeProvider.GetUtcNow();
         foreach (var observer in _observers)
         {
             try

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using CsmsCluster.Grains.Metadata;
-using CsmsCluster.Grains.State;
 using CsmsCluster.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -13,17 +11,16 @@ namespace CsmsCluster.Grains.Activations;
 /// code never runs in parallel (G3). Deactivation is the last turn; then the activation leaves the directory and
 /// only then can a fresh one start (never two live activations of one grain in a silo).
 /// </summary>
-internal sealed class GrainActivation : IGrainContext
+internal sealed class GrainActivation
 {
     private readonly Lock _lock = new();
     private readonly Queue<WorkItem> _queue = new();
-    private readonly List<GrainTimer> _timers = [];
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskScheduler _scheduler = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
     private readonly ActivationServices _services;
     private readonly ActivationDirectory _directory;
     private readonly GrainClassMetadata _class;
-    private readonly GrainStateStore _state;
+    private readonly GrainContext _context;
     private ActivationPhase _phase;
     private bool _draining;
     private DeactivationReason? _requested;
@@ -39,7 +36,7 @@ internal sealed class GrainActivation : IGrainContext
         _class = grainClass;
         _services = services;
         _directory = directory;
-        _state = new GrainStateStore(this, services);
+        _context = new GrainContext(this, services);
         _lastCallTimestamp = services.TimeProvider.GetTimestamp();
     }
 
@@ -49,10 +46,6 @@ internal sealed class GrainActivation : IGrainContext
 
     /// <summary>Completes once the activation has left the directory.</summary>
     public Task Completion => _completion.Task;
-
-    public IGrainFactory GrainFactory => _services.GrainFactory;
-
-    public TimeProvider TimeProvider => _services.TimeProvider;
 
     internal ILogger Logger => _services.Logger;
 
@@ -109,7 +102,7 @@ internal sealed class GrainActivation : IGrainContext
 
         if (runInterleaved)
         {
-            StartOnScheduler(() => RunInterleavedAsync(item));
+            TurnScheduling.Start(_scheduler, () => RunInterleavedAsync(item));
         }
         else if (startDrain)
         {
@@ -129,7 +122,7 @@ internal sealed class GrainActivation : IGrainContext
                 return;
             }
 
-            if (_requested is null || Rank(reason) > Rank(_requested.Value))
+            if (_requested is null || TurnScheduling.Rank(reason) > TurnScheduling.Rank(_requested.Value))
             {
                 _requested = reason;
             }
@@ -167,74 +160,11 @@ internal sealed class GrainActivation : IGrainContext
     /// <summary>Drops the activation now without running OnDeactivateAsync; it can never write again.</summary>
     public void Fence()
     {
-        _state.Fence();
+        _context.State.Fence();
         Finish(DeactivationReason.Fenced, () => new GrainUnavailableException($"{GrainId} was fenced: this silo no longer hosts grains."));
     }
 
-    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        var timer = new GrainTimer(this, callback, period);
-        lock (_lock)
-        {
-            if (_phase == ActivationPhase.Deactivated)
-            {
-                throw new InvalidOperationException($"{GrainId} is deactivated; it cannot register timers.");
-            }
-
-            _timers.Add(timer);
-        }
-
-        timer.Start(_services.TimeProvider, dueTime);
-        return timer;
-    }
-
-    public void DeactivateOnIdle() => RequestDeactivation(DeactivationReason.Requested);
-
-    public Task<TState?> ClaimStateAsync<TState>(CancellationToken cancellationToken)
-        where TState : class => _state.ClaimAsync<TState>(cancellationToken);
-
-    public Task WriteStateAsync<TState>(TState state, CancellationToken cancellationToken)
-        where TState : class => _state.WriteAsync(state, cancellationToken);
-
-    public Task ClearStateAsync(CancellationToken cancellationToken) => _state.ClearAsync(cancellationToken);
-
-    internal void RemoveTimer(GrainTimer timer)
-    {
-        lock (_lock)
-        {
-            _timers.Remove(timer);
-        }
-    }
-
-    private static int Rank(DeactivationReason reason) => reason switch
-    {
-        DeactivationReason.Idle => 0,
-        DeactivationReason.Requested => 1,
-        DeactivationReason.ShuttingDown => 2,
-        _ => 3,
-    };
-
-    private void StartDrain() => StartOnScheduler(DrainAsync);
-
-    /// <summary>
-    /// Starts work on the activation's scheduler with a clean execution context, so no caller's ambient state leaks
-    /// into the turn (as it would not across the wire). The work never throws: outcomes go to callers and failures
-    /// are logged, so the returned task is not observed.
-    /// </summary>
-    private void StartOnScheduler(Func<Task> work)
-    {
-        if (ExecutionContext.IsFlowSuppressed())
-        {
-            _ = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler);
-            return;
-        }
-
-        using (ExecutionContext.SuppressFlow())
-        {
-            _ = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler);
-        }
-    }
+    private void StartDrain() => TurnScheduling.Start(_scheduler, DrainAsync);
 
     private async Task DrainAsync()
     {
@@ -293,7 +223,7 @@ internal sealed class GrainActivation : IGrainContext
         catch (Exception exception)
         {
             _services.Logger.UnexpectedFailure(GrainId, exception);
-            _state.Fence();
+            _context.State.Fence();
             Finish(DeactivationReason.Fenced, () => new GrainUnavailableException($"{GrainId} failed unexpectedly.", exception));
         }
     }
@@ -350,21 +280,12 @@ internal sealed class GrainActivation : IGrainContext
 
         _services.Telemetry.Activations.Add(1);
         _services.NotifyStarted(GrainId, ActivationId, startedAt);
-        using var activity = GrainTelemetry.ActivitySource.StartActivity("grain activate")?.SetTag("grain.id", GrainId.ToString());
-        var timeout = _services.Options.DefaultCallTimeout;
-        using var cancellation = new CancellationTokenSource(timeout, _services.TimeProvider);
         try
         {
-            var grain = (IGrainLifecycle)_class.Factory(_services.Services, null);
-            _grain = grain;
-            grain.Attach(this);
-            var chain = new GrainCallChain(GrainId, firstChain);
-            GrainCallContext.Current = new GrainCallContext(GrainId, startedAt + timeout, cancellation.Token, chain);
-            await grain.ActivateAsync(cancellation.Token);
+            _grain = await GrainLifecycleTurns.ActivateAsync(_class, _context, _services, firstChain, startedAt);
         }
         catch (Exception exception)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             _services.Logger.ActivationFailed(GrainId, exception);
             _services.Telemetry.ActivationFailures.Add(1);
             Finish(reason: null, () => new GrainUnavailableException($"Activation of {GrainId} failed: {exception.Message}", exception));
@@ -402,24 +323,13 @@ internal sealed class GrainActivation : IGrainContext
             await interleaved;
         }
 
-        DisposeTimers();
-        if (reason is not (DeactivationReason.Fenced or DeactivationReason.InconsistentState) && !_state.IsStale)
+        _context.Timers.DisposeAll();
+        if (reason is not (DeactivationReason.Fenced or DeactivationReason.InconsistentState) && !_context.State.IsStale)
         {
-            var timeout = _services.Options.DefaultCallTimeout;
-            using var cancellation = new CancellationTokenSource(timeout, _services.TimeProvider);
-            var deadline = _services.TimeProvider.GetUtcNow() + timeout;
-            GrainCallContext.Current = new GrainCallContext(GrainId, deadline, cancellation.Token, new GrainCallChain(GrainId, null));
-            try
-            {
-                await _grain!.DeactivateAsync(reason, cancellation.Token);
-            }
-            catch (Exception exception)
-            {
-                _services.Logger.DeactivationFailed(GrainId, reason, exception);
-            }
+            await GrainLifecycleTurns.DeactivateAsync(_grain!, GrainId, reason, _services);
         }
 
-        Finish(_state.IsStale ? DeactivationReason.InconsistentState : reason, leftoverError: null);
+        Finish(_context.State.IsStale ? DeactivationReason.InconsistentState : reason, leftoverError: null);
     }
 
     /// <summary>
@@ -443,17 +353,11 @@ internal sealed class GrainActivation : IGrainContext
             _queue.Clear();
         }
 
-        DisposeTimers();
+        _context.Timers.DisposeAll();
         if (started is { } startedAt)
         {
-            if (reason is { } r)
-            {
-                _services.Telemetry.Deactivations.Add(1, new KeyValuePair<string, object?>("reason", r.ToString()));
-                _services.Logger.Deactivated(GrainId, ActivationId, r);
-            }
-
             // Before leaving the directory, so an observer always sees this end before a successor's start.
-            _services.NotifyEnded(GrainId, ActivationId, startedAt, _services.TimeProvider.GetUtcNow(), reason);
+            _services.ReportEnded(GrainId, ActivationId, startedAt, reason);
         }
 
         _directory.Remove(this);
@@ -468,21 +372,6 @@ internal sealed class GrainActivation : IGrainContext
             {
                 _directory.Deliver(item);
             }
-        }
-    }
-
-    private void DisposeTimers()
-    {
-        GrainTimer[] timers;
-        lock (_lock)
-        {
-            timers = [.. _timers];
-            _timers.Clear();
-        }
-
-        foreach (var timer in timers)
-        {
-            timer.Dispose();
         }
     }
 }

@@ -10,15 +10,17 @@ namespace CsmsCluster.Grains.Activations;
 internal sealed class GrainTimer : WorkItem, IDisposable
 {
     private readonly GrainActivation _activation;
+    private readonly ActivationTimers _owner;
     private readonly Func<CancellationToken, Task> _callback;
     private readonly TimeSpan _period;
     private readonly CancellationTokenSource _cancellation = new();
     private ITimer? _timer;
     private int _disposed;
 
-    public GrainTimer(GrainActivation activation, Func<CancellationToken, Task> callback, TimeSpan period)
+    public GrainTimer(GrainActivation activation, ActivationTimers owner, Func<CancellationToken, Task> callback, TimeSpan period)
     {
         _activation = activation;
+        _owner = owner;
         _callback = callback;
         _period = period;
     }
@@ -78,7 +80,7 @@ internal sealed class GrainTimer : WorkItem, IDisposable
 
         _timer?.Dispose();
         _cancellation.Cancel();
-        _activation.RemoveTimer(this);
+        _owner.Remove(this);
     }
 
     private void OnDue()
