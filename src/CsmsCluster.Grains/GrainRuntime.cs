@@ -106,10 +106,12 @@ public sealed class GrainRuntime : IDisposable
         _directory.Status = GrainRuntimeStatus.ShuttingDown;
         _sweeper.Dispose();
         var timeout = _services.Options.ShutdownDeactivationTimeout;
+        using var timeoutSource = new CancellationTokenSource(timeout, _services.TimeProvider);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
         var deactivated = 0;
         try
         {
-            // Activations created in a race with the status change show up in a later round.
+            // Activations created in a race with the status change show up in a later round; one timeout bounds all.
             while (_directory.Activations.ToArray() is { Length: > 0 } activations)
             {
                 foreach (var activation in activations)
@@ -117,11 +119,11 @@ public sealed class GrainRuntime : IDisposable
                     activation.RequestDeactivation(DeactivationReason.ShuttingDown);
                 }
 
-                await Task.WhenAll(activations.Select(a => a.Completion)).WaitAsync(timeout, _services.TimeProvider, cancellationToken);
+                await Task.WhenAll(activations.Select(a => a.Completion)).WaitAsync(stopping.Token);
                 deactivated += activations.Length;
             }
         }
-        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             _services.Logger.ShutdownTimedOut(timeout, _directory.Count);
         }
