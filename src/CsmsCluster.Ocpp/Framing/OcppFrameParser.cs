@@ -99,7 +99,7 @@ public static class OcppFrameParser
             return ShapeError(ref reader, OcppMessageType.Call, uniqueId, "CALL action must be a string.");
         }
 
-        var action = reader.GetString()!;
+        var action = OcppActionNames.Read(ref reader);
         if (!TryReadObject(ref reader, message, out var payload))
         {
             return ShapeError(ref reader, OcppMessageType.Call, uniqueId, "CALL payload must be a JSON object.");
