@@ -36,7 +36,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("[2,\"b8\",\"Heartbeat\",{\"extra\":1}]", "b8", "PropertyConstraintViolation")]
     public async Task BadFrame_GetsSpecifiedCallError_AndConnectionKeepsWorking(string frame, string expectedId, string expectedCode)
     {
-        await using var charger = await OcppTestClient.ConnectAsync(_server.OcppUri($"CP-BAD-{expectedId}-{expectedCode}"[..30]));
+        var id = $"CP-BAD-{expectedId}-{expectedCode}";
+        await using var charger = await OcppTestClient.ConnectAsync(_server.OcppUri(id.Length > 40 ? id[..40] : id));
         await charger.SendRawAsync(frame);
         var error = await charger.ReceiveUnsolicitedAsync();
         Assert.Equal(5, error.GetArrayLength());
@@ -58,7 +59,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var charger = await OcppTestClient.ConnectAsync(_server.OcppUri(cp));
         var txId = (await charger.CallAsync("StartTransaction", Ocpp16Payloads.Start(1, "BIG-TAG", 10, "2026-04-01T00:00:00Z"))).GetProperty("transactionId").GetInt32();
         await charger.SendRawAsync($"[2,\"big\",\"DataTransfer\",{{\"vendorId\":\"v\",\"data\":\"{new string('x', 5000)}\"}}]");
-        var status = await charger.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var status = await charger.Closed.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, status);
         await charger.DisposeAsync();
 
@@ -79,7 +80,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task PlainHttpRequest_ToOcppEndpoint_Gets400()
     {
-        using var response = await _server.Api.GetAsync("/ocpp/CP-HTTP");
+        using var response = await _server.Api.GetAsync("/ocpp/CP-HTTP", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

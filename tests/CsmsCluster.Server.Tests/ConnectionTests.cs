@@ -15,7 +15,7 @@ public sealed class ConnectionTests
         await first.CallAsync("Heartbeat", "{}");
         await using var second = await OcppTestClient.ConnectAsync(server.OcppUri("CP-TWICE"));
 
-        var closed = await first.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var closed = await first.Closed.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, closed);
         await second.CallAsync("Heartbeat", "{}");
         var view = await server.Api.GetJsonAsync("/api/v1/chargepoints/CP-TWICE");
