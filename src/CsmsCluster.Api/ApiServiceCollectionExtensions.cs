@@ -19,6 +19,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AdminToken>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails();
+        services.AddExceptionHandler<GrainExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CsmsCluster API";

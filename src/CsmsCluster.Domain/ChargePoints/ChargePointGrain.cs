@@ -29,6 +29,9 @@ public sealed class ChargePointGrain(
     private byte[]? _verifiedPasswordDigest;
     private DateTimeOffset _lastSeenWritten;
 
+    /// <summary>Time kept back from the grain-call deadline for answering after the charger's wait ends.</summary>
+    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(1);
+
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -81,7 +84,7 @@ public sealed class ChargePointGrain(
         var now = time.GetUtcNow();
         State.LastSeen = now;
         var context = new ChargerCallContext(GetPrimaryKeyString(), State, version, now, options.Value, SaveAsync);
-        var reply = await handler.HandleAsync(context, call.Payload, CancellationToken.None);
+        var reply = await handler.HandleAsync(context, call.Payload, CallToken);
         if (context.StateChanged || context.DirectoryChanged || now - _lastSeenWritten >= options.Value.LastSeenPersistInterval)
         {
             await SaveAsync(context.DirectoryChanged);
@@ -99,8 +102,16 @@ public sealed class ChargePointGrain(
         }
 
         var timeout = request.Timeout > TimeSpan.Zero ? request.Timeout : options.Value.CallTimeout;
+        // Wait for the charger within this grain call's own deadline, so the caller learns "timeout" from the
+        // charger side rather than losing the answer to the grain-call deadline.
+        if (GrainCallContext.Current is { } call && call.Deadline != DateTimeOffset.MaxValue)
+        {
+            var left = call.Deadline - time.GetUtcNow() - DeadlineMargin;
+            timeout = left < timeout ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : timeout;
+        }
+
         var target = new ChargerConnection(c.NodeId, c.ConnectionId, c.OcppVersion);
-        var outcome = await gateway.SendCallAsync(GetPrimaryKeyString(), target, request.Action, request.Payload, timeout, CancellationToken.None);
+        var outcome = await gateway.SendCallAsync(GetPrimaryKeyString(), target, request.Action, request.Payload, timeout, CallToken);
         DomainLog.CsmsCallCompleted(logger, GetPrimaryKeyString(), request.Action, outcome.Status);
         return outcome;
     }
@@ -126,6 +137,8 @@ public sealed class ChargePointGrain(
         return ChargePointViews.Create(GetPrimaryKeyString(), State, IsConnected());
     }
 
+    private static CancellationToken CallToken => GrainCallContext.Current?.CancellationToken ?? CancellationToken.None;
+
     private bool IsConnected() => State.Connection is { Open: true } c && gateway.IsNodeAlive(c.NodeId);
 
     private bool IsCurrent(ChargerConnection connection) =>
@@ -150,11 +163,11 @@ public sealed class ChargePointGrain(
 
     private async Task SaveAsync(bool updateDirectory)
     {
-        await WriteStateAsync();
+        await WriteStateAsync(CallToken);
         _lastSeenWritten = State.LastSeen ?? _lastSeenWritten;
         if (updateDirectory)
         {
-            await directory.UpsertAsync(ChargePointViews.Summary(GetPrimaryKeyString(), State, time.GetUtcNow()), CancellationToken.None);
+            await directory.UpsertAsync(ChargePointViews.Summary(GetPrimaryKeyString(), State, time.GetUtcNow()), CallToken);
         }
     }
 }
