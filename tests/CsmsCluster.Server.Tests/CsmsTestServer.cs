@@ -49,6 +49,9 @@ public sealed class CsmsTestServer : IAsyncDisposable
     public Uri OcppUri(string chargePointId) =>
         new($"ws://{BaseUri.Authority}/ocpp/{Uri.EscapeDataString(chargePointId)}");
 
+    /// <summary>Stops the server gracefully (as on SIGTERM), keeping its database.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();

@@ -135,6 +135,7 @@ public sealed class OcppTestClient : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     _closed.TrySetResult(result.CloseStatus);
+                    FailWaiting();
                     return;
                 }
 
@@ -144,6 +145,19 @@ public sealed class OcppTestClient : IAsyncDisposable
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
         {
             _closed.TrySetResult(_socket.CloseStatus);
+            FailWaiting();
+        }
+    }
+
+    /// <summary>Calls still waiting when the socket ends will never be answered.</summary>
+    private void FailWaiting()
+    {
+        foreach (var id in _waiting.Keys)
+        {
+            if (_waiting.TryRemove(id, out var waiter))
+            {
+                waiter.TrySetException(new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The socket closed before the answer."));
+            }
         }
     }
 
