@@ -14,4 +14,11 @@ namespace CsmsCluster.Api;
 [JsonSerializable(typeof(PageDto<IdTagDto>))]
 [JsonSerializable(typeof(TransactionDto))]
 [JsonSerializable(typeof(PageDto<TransactionDto>))]
+[JsonSerializable(typeof(ChargePointDetails))]
+[JsonSerializable(typeof(IReadOnlyList<ConfigurationEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<ReservationRecord>))]
+[JsonSerializable(typeof(IReadOnlyList<StatusEventRecord>))]
+[JsonSerializable(typeof(IReadOnlyList<SecurityEventRecord>))]
+[JsonSerializable(typeof(List<ChargingProfileDto>))]
+[JsonSerializable(typeof(LocalListDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -34,6 +34,8 @@ public static class ApiServiceCollectionExtensions
     {
         var api = endpoints.MapGroup("/api/v1").AddEndpointFilter<BearerTokenFilter>();
         ChargePointEndpoints.Map(api);
+        ChargePointDetailEndpoints.Map(api);
+        CommandEndpoints.Map(api);
         TransactionEndpoints.Map(api);
         IdTagEndpoints.Map(api);
         endpoints.MapOpenApi("/openapi/{documentName}.json");

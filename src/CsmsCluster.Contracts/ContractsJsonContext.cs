@@ -12,4 +12,5 @@ namespace CsmsCluster.Contracts;
 [JsonSerializable(typeof(CsmsCallOutcome))]
 [JsonSerializable(typeof(ChargePointView))]
 [JsonSerializable(typeof(ChargePointRegistration))]
+[JsonSerializable(typeof(ChargePointDetails))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -33,6 +33,10 @@ public interface IChargePointGrain : IGrainWithStringKey
     [Alias("get")]
     Task<ChargePointView> GetAsync();
 
+    /// <summary>Configuration, profiles, reservations, local list, availability and event history.</summary>
+    [Alias("get-details")]
+    Task<ChargePointDetails> GetDetailsAsync();
+
     /// <summary>Registers the charge point or updates its registration.</summary>
     [Alias("register")]
     Task<ChargePointView> RegisterAsync(ChargePointRegistration registration);

@@ -1,6 +1,9 @@
 using CsmsCluster.Contracts;
 using CsmsCluster.Domain.ChargePoints;
+using CsmsCluster.Domain.ChargePoints.Commands;
 using CsmsCluster.Domain.ChargePoints.Core;
+using CsmsCluster.Domain.ChargePoints.Firmware;
+using CsmsCluster.Domain.ChargePoints.Security;
 using CsmsCluster.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +35,25 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IChargerCallHandler, StopTransactionHandler>();
         services.AddSingleton<IChargerCallHandler, MeterValuesHandler>();
         services.AddSingleton<IChargerCallHandler, DataTransferHandler>();
+        // OCPP 1.6 Firmware Management and security extensions, charger-initiated.
+        services.AddSingleton<IChargerCallHandler, FirmwareStatusNotificationHandler>();
+        services.AddSingleton<IChargerCallHandler, DiagnosticsStatusNotificationHandler>();
+        services.AddSingleton<IChargerCallHandler, SignedFirmwareStatusNotificationHandler>();
+        services.AddSingleton<IChargerCallHandler, LogStatusNotificationHandler>();
+        services.AddSingleton<IChargerCallHandler, SecurityEventNotificationHandler>();
         services.AddSingleton<ChargerCallHandlers>();
+
+        // State that CSMS-initiated calls establish once the charger accepted them.
+        services.AddSingleton<ICsmsCallObserver, GetConfigurationObserver>();
+        services.AddSingleton<ICsmsCallObserver, ChangeConfigurationObserver>();
+        services.AddSingleton<ICsmsCallObserver, SetChargingProfileObserver>();
+        services.AddSingleton<ICsmsCallObserver, ClearChargingProfileObserver>();
+        services.AddSingleton<ICsmsCallObserver, ReserveNowObserver>();
+        services.AddSingleton<ICsmsCallObserver, CancelReservationObserver>();
+        services.AddSingleton<ICsmsCallObserver, SendLocalListObserver>();
+        services.AddSingleton<ICsmsCallObserver, GetLocalListVersionObserver>();
+        services.AddSingleton<ICsmsCallObserver, ChangeAvailabilityObserver>();
+        services.AddSingleton<CsmsCallObservers>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CsmsCluster.Contracts;
 using CsmsCluster.Domain.Authorization;
+using CsmsCluster.Domain.ChargePoints.Commands;
 using CsmsCluster.Grains;
 using CsmsCluster.Ocpp;
 using CsmsCluster.Persistence;
@@ -17,6 +18,7 @@ namespace CsmsCluster.Domain.ChargePoints;
 [GrainType("charge-point")]
 public sealed class ChargePointGrain(
     ChargerCallHandlers handlers,
+    CsmsCallObservers observers,
     IChargerGateway gateway,
     IChargePointDirectory directory,
     IOptions<ChargePointOptions> options,
@@ -113,11 +115,22 @@ public sealed class ChargePointGrain(
         var target = new ChargerConnection(c.NodeId, c.ConnectionId, c.OcppVersion);
         var outcome = await gateway.SendCallAsync(GetPrimaryKeyString(), target, request.Action, request.Payload, timeout, CallToken);
         DomainLog.CsmsCallCompleted(logger, GetPrimaryKeyString(), request.Action, outcome.Status);
+        var version = OcppSubprotocols.TryParse(c.OcppVersion, out var v) ? v : OcppVersion.V16;
+        if (outcome.Status == CsmsCallStatus.Completed
+            && observers.TryGet(version, request.Action, out var observer)
+            && observer.Apply(State, request.Payload, outcome.Payload!, time.GetUtcNow()))
+        {
+            await SaveAsync(updateDirectory: false);
+        }
+
         return outcome;
     }
 
     /// <inheritdoc />
     public Task<ChargePointView> GetAsync() => Task.FromResult(ChargePointViews.Create(GetPrimaryKeyString(), State, IsConnected()));
+
+    /// <inheritdoc />
+    public Task<ChargePointDetails> GetDetailsAsync() => Task.FromResult(ChargePointViews.Details(State, time.GetUtcNow()));
 
     /// <inheritdoc />
     public async Task<ChargePointView> RegisterAsync(ChargePointRegistration registration)

@@ -1,3 +1,5 @@
+using CsmsCluster.Contracts;
+
 namespace CsmsCluster.Domain.ChargePoints;
 
 /// <summary>The durable state of one charge point, owned by its <see cref="ChargePointGrain"/>.</summary>
@@ -38,4 +40,25 @@ public sealed class ChargePointState
 
     /// <summary>The most recent transactions (started or stopped), newest last, for idempotent replays.</summary>
     public List<RecentTransaction> RecentTransactions { get; set; } = [];
+
+    /// <summary>The charger's configuration as last read (GetConfiguration) or changed (ChangeConfiguration).</summary>
+    public SortedDictionary<string, ConfigurationEntry> Configuration { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Charging profiles the charger accepted, newest last.</summary>
+    public List<InstalledProfile> ChargingProfiles { get; set; } = [];
+
+    /// <summary>Reservations the charger accepted, by reservation id.</summary>
+    public SortedDictionary<int, ReservationRecord> Reservations { get; set; } = [];
+
+    /// <summary>The local authorization list the charger holds, as last sent or reported.</summary>
+    public LocalListRecord LocalList { get; set; } = new();
+
+    /// <summary>Availability the CSMS last set per connector (Operative/Inoperative), and whether it is scheduled.</summary>
+    public SortedDictionary<int, AvailabilityRecord> Availability { get; set; } = [];
+
+    /// <summary>Firmware, diagnostics and log upload status notifications, newest last (bounded).</summary>
+    public List<StatusEventRecord> StatusEvents { get; set; } = [];
+
+    /// <summary>Security events the charger reported, newest last (bounded).</summary>
+    public List<SecurityEventRecord> SecurityEvents { get; set; } = [];
 }

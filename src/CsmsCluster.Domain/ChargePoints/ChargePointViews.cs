@@ -41,6 +41,18 @@ internal static class ChargePointViews
             kv.Value.StatusTimestamp))],
     };
 
+    public static ChargePointDetails Details(ChargePointState state, DateTimeOffset now) => new()
+    {
+        Configuration = [.. state.Configuration.Values],
+        ChargingProfiles = [.. state.ChargingProfiles],
+        Reservations = [.. state.Reservations.Values.Where(r => r.ExpiryDate > now)],
+        LocalListVersion = state.LocalList.Version,
+        LocalList = [.. state.LocalList.Entries.Values],
+        Availability = new Dictionary<int, AvailabilityRecord>(state.Availability),
+        StatusEvents = [.. state.StatusEvents],
+        SecurityEvents = [.. state.SecurityEvents],
+    };
+
     public static ChargePointSummary Summary(string id, ChargePointState state, DateTimeOffset now) => new(
         id,
         state.SiteId,

@@ -43,10 +43,15 @@ internal sealed class StartTransactionHandler(IIdTagStore idTags, ITransactionId
         }
 
         state.OpenTransactions[id] = new OpenTransaction(id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId);
-        state.RecentTransactions.Add(new RecentTransaction(id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, decision.Status.ToString(), null));
-        if (state.RecentTransactions.Count > context.Options.RecentTransactionCount)
+        BoundedList.Append(
+            state.RecentTransactions,
+            new RecentTransaction(id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, decision.Status.ToString(), null),
+            context.Options.RecentTransactionCount);
+
+        // A start on a reserved connector (or with the reservation's id) uses the reservation up (OCPP 1.6 §5.13).
+        if (request.ReservationId is { } reservationId)
         {
-            state.RecentTransactions.RemoveRange(0, state.RecentTransactions.Count - context.Options.RecentTransactionCount);
+            state.Reservations.Remove(reservationId);
         }
 
         context.MarkChanged();

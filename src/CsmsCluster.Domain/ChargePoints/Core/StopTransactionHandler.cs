@@ -35,6 +35,8 @@ internal sealed class StopTransactionHandler(IIdTagStore idTags, IHistoryWriter 
                 state.RecentTransactions[index] = state.RecentTransactions[index] with { StopTime = request.Timestamp };
             }
 
+            // A TxProfile lives only as long as its transaction (OCPP 1.6 §3.13.2).
+            state.ChargingProfiles.RemoveAll(p => p.Purpose == "TxProfile" && p.ConnectorId == connectorId);
             context.MarkChanged();
             await context.SaveNowAsync();
             DomainLog.TransactionStopped(logger, context.ChargePointId, id);
