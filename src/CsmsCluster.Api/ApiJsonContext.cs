@@ -21,4 +21,6 @@ namespace CsmsCluster.Api;
 [JsonSerializable(typeof(IReadOnlyList<SecurityEventRecord>))]
 [JsonSerializable(typeof(List<ChargingProfileDto>))]
 [JsonSerializable(typeof(LocalListDto))]
+[JsonSerializable(typeof(QueuedCommand))]
+[JsonSerializable(typeof(IReadOnlyList<QueuedCommand>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -42,12 +42,14 @@ internal static class CommandEndpoints
         var group = api.MapGroup("/chargepoints/{id}/commands").WithTags("Commands");
         foreach (var (route, action) in Commands)
         {
-            group.MapPost($"/{route}", (string id, double? timeout, HttpRequest request, IChargePointDirectory directory, IGrainFactory grains, CancellationToken cancellationToken) =>
-                    OcppCallEndpoint.SendAsync(id, action, timeout, request, directory, grains, cancellationToken))
+            group.MapPost($"/{route}", (string id, double? timeout, bool? queue, double? ttl, HttpRequest request, IChargePointDirectory directory, IGrainFactory grains, CancellationToken cancellationToken) =>
+                    OcppCallEndpoint.SendAsync(id, action, timeout, queue, ttl, request, directory, grains, cancellationToken))
                 .WithName($"Command{action}")
                 .WithSummary($"Sends {action} and returns the charger's answer.");
         }
 
+        group.MapGet("/queued", QueuedCommandEndpoints.ListAsync).WithName("ListQueuedCommands");
+        group.MapGet("/queued/{commandId}", QueuedCommandEndpoints.GetAsync).WithName("GetQueuedCommand");
         group.MapPost("/local-list/sync", LocalListSync.SendAsync)
             .WithName("CommandSyncLocalList")
             .WithSummary("Sends the id tag entries as a full SendLocalList with the next list version.");

@@ -42,7 +42,7 @@ internal static class LocalListSync
             LocalAuthorizationList = entries,
         };
         var payload = JsonSerializer.SerializeToUtf8Bytes(request, V16JsonContext.Default.SendLocalListRequest);
-        return await OcppCommandSender.SendAsync(id, "SendLocalList", payload, timeout, directory, grains, cancellationToken);
+        return await OcppCommandSender.SendAsync(id, "SendLocalList", payload, new CommandOptions(timeout, null, null), directory, grains, cancellationToken);
     }
 
     private static AuthorizationData ToAuthorizationData(IdTagRecord record) => new()

@@ -8,6 +8,7 @@ namespace CsmsCluster.Api;
 internal static class OcppCallEndpoint
 {
     public static async Task<IResult> SendAsync(
-        string id, string action, double? timeout, HttpRequest request, IChargePointDirectory directory, IGrainFactory grains, CancellationToken cancellationToken) =>
-        await OcppCommandSender.SendAsync(id, action, await OcppCommandSender.ReadBodyAsync(request, cancellationToken), timeout, directory, grains, cancellationToken);
+        string id, string action, double? timeout, bool? queue, double? ttl, HttpRequest request, IChargePointDirectory directory, IGrainFactory grains, CancellationToken cancellationToken) =>
+        await OcppCommandSender.SendAsync(
+            id, action, await OcppCommandSender.ReadBodyAsync(request, cancellationToken), new CommandOptions(timeout, queue, ttl), directory, grains, cancellationToken);
 }

@@ -15,12 +15,24 @@ internal static class OcppCommandSender
 {
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Longest time a command may wait for an offline charger.</summary>
+    public static readonly TimeSpan MaxQueueTtl = TimeSpan.FromDays(7);
+
+    /// <summary>How long a queued command waits when the caller gives no ttl.</summary>
+    public static readonly TimeSpan DefaultQueueTtl = TimeSpan.FromHours(1);
+
     public static async Task<IResult> SendAsync(
-        string id, string action, byte[] payload, double? timeout, IChargePointDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
+        string id, string action, byte[] payload, CommandOptions options, IChargePointDirectory directory, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        var timeout = options.Timeout;
         if (timeout is { } t && (t <= 0 || t > MaxTimeout.TotalSeconds))
         {
             return Problems.BadRequest($"timeout must be between 0 and {MaxTimeout.TotalSeconds} seconds.");
+        }
+
+        if (options.Ttl is { } ttl && (ttl <= 0 || ttl > MaxQueueTtl.TotalSeconds || options.Queue != true))
+        {
+            return Problems.BadRequest($"ttl must be between 0 and {MaxQueueTtl.TotalSeconds} seconds, with queue=true.");
         }
 
         var summary = await directory.GetAsync(id, cancellationToken);
@@ -47,9 +59,11 @@ internal static class OcppCommandSender
         }
 
         var callTimeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
-        var outcome = await grains.GetGrain<IChargePointGrain>(id).SendCallAsync(new CsmsCallRequest(action, payload, callTimeout));
+        TimeSpan? queueFor = options.Queue == true ? TimeSpan.FromSeconds(options.Ttl ?? DefaultQueueTtl.TotalSeconds) : null;
+        var outcome = await grains.GetGrain<IChargePointGrain>(id).SendCallAsync(new CsmsCallRequest(action, payload, callTimeout, queueFor));
         return outcome.Status switch
         {
+            CsmsCallStatus.Queued => Results.Accepted($"/api/v1/chargepoints/{Uri.EscapeDataString(id)}/commands/queued/{outcome.Queued!.CommandId}", outcome.Queued),
             CsmsCallStatus.Completed => Results.Bytes(outcome.Payload ?? "{}"u8.ToArray(), "application/json"),
             CsmsCallStatus.NotConnected => Problems.Conflict(outcome.ErrorDescription ?? "The charge point is not connected."),
             CsmsCallStatus.CallError => Problems.Status(

@@ -24,6 +24,9 @@ public sealed record ChargePointDetails
     /// <summary>Firmware, diagnostics and log status notifications, newest last.</summary>
     public IReadOnlyList<StatusEventRecord> StatusEvents { get; init; } = [];
 
+    /// <summary>Queued commands: waiting ones and the most recent finished ones, oldest first.</summary>
+    public IReadOnlyList<QueuedCommand> QueuedCommands { get; init; } = [];
+
     /// <summary>Security events, newest last.</summary>
     public IReadOnlyList<SecurityEventRecord> SecurityEvents { get; init; } = [];
 }

@@ -4,4 +4,6 @@ namespace CsmsCluster.Contracts;
 /// <param name="Action">The OCPP action, e.g. <c>Reset</c>.</param>
 /// <param name="Payload">The schema-valid payload JSON.</param>
 /// <param name="Timeout">How long to wait for the charger's answer; zero means the server's default (30 s).</param>
-public sealed record CsmsCallRequest(string Action, byte[] Payload, TimeSpan Timeout);
+/// <param name="QueueFor">When set and the charger is offline, the call is queued for this long and sent when the
+/// charger connects (status <see cref="CsmsCallStatus.Queued"/>) instead of failing as not connected.</param>
+public sealed record CsmsCallRequest(string Action, byte[] Payload, TimeSpan Timeout, TimeSpan? QueueFor = null);

@@ -14,4 +14,7 @@ public enum CsmsCallStatus
 
     /// <summary>The charger is not connected; nothing was sent.</summary>
     NotConnected,
+
+    /// <summary>The charger is not connected; the call is queued and will be sent when it connects.</summary>
+    Queued,
 }

@@ -29,6 +29,15 @@ public interface IChargePointGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<CsmsCallOutcome> SendCallAsync(CsmsCallRequest request);
 
+    /// <summary>
+    /// Sends the queued commands that have not expired, oldest first, while the charger stays connected. The gateway
+    /// calls it when a socket opens and after a reply that says commands are waiting. Interleaves like
+    /// <see cref="SendCallAsync"/>; a second call while one is delivering returns at once.
+    /// </summary>
+    [Alias("deliver-queued")]
+    [AlwaysInterleave]
+    Task DeliverQueuedAsync();
+
     /// <summary>The charge point as the API shows it.</summary>
     [Alias("get")]
     Task<ChargePointView> GetAsync();

@@ -1,4 +1,5 @@
 using CsmsCluster.Contracts;
+using CsmsCluster.Domain.Certificates;
 using CsmsCluster.Domain.ChargePoints;
 using CsmsCluster.Domain.ChargePoints.Commands;
 using CsmsCluster.Domain.ChargePoints.Core;
@@ -23,6 +24,8 @@ public static class DomainServiceCollectionExtensions
             .Validate(o => o.RecentTransactionCount >= 1, "Csms:Ocpp:RecentTransactionCount must be at least 1.")
             .ValidateOnStart();
         services.AddGrain<IChargePointGrain, ChargePointGrain>();
+        services.AddOptions<CertificateAuthorityOptions>().Bind(configuration.GetSection(CertificateAuthorityOptions.Section));
+        services.AddSingleton<ICertificateAuthority, LocalCertificateAuthority>();
         services.AddGrainJsonTypeInfo(ChargePointJsonContext.Default);
         services.AddGrainJsonTypeInfo(ContractsJsonContext.Default);
 
@@ -41,6 +44,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IChargerCallHandler, SignedFirmwareStatusNotificationHandler>();
         services.AddSingleton<IChargerCallHandler, LogStatusNotificationHandler>();
         services.AddSingleton<IChargerCallHandler, SecurityEventNotificationHandler>();
+        services.AddSingleton<IChargerCallHandler, SignCertificateHandler>();
         services.AddSingleton<ChargerCallHandlers>();
 
         // State that CSMS-initiated calls establish once the charger accepted them.

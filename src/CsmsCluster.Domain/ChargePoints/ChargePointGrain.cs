@@ -30,9 +30,13 @@ public sealed class ChargePointGrain(
     /// do not pay PBKDF2 per connection.</summary>
     private byte[]? _verifiedPasswordDigest;
     private DateTimeOffset _lastSeenWritten;
+    private bool _delivering;
 
     /// <summary>Time kept back from the grain-call deadline for answering after the charger's wait ends.</summary>
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(1);
+
+    /// <summary>A queued command is not started with less than this left of the delivery call's deadline.</summary>
+    private static readonly TimeSpan MinimumDeliveryTime = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -92,38 +96,61 @@ public sealed class ChargePointGrain(
             await SaveAsync(context.DirectoryChanged);
         }
 
-        return reply;
+        return CommandQueue.Next(State) is null ? reply : reply with { HasQueuedCommands = true };
     }
 
     /// <inheritdoc />
     public async Task<CsmsCallOutcome> SendCallAsync(CsmsCallRequest request)
     {
-        if (State.Connection is not { Open: true } c || !gateway.IsNodeAlive(c.NodeId))
+        if (!IsConnected())
         {
-            return new CsmsCallOutcome(CsmsCallStatus.NotConnected, ErrorDescription: "The charge point is not connected.");
-        }
+            if (request.QueueFor is not { } ttl)
+            {
+                return new CsmsCallOutcome(CsmsCallStatus.NotConnected, ErrorDescription: "The charge point is not connected.");
+            }
 
-        var timeout = request.Timeout > TimeSpan.Zero ? request.Timeout : options.Value.CallTimeout;
-        // Wait for the charger within this grain call's own deadline, so the caller learns "timeout" from the
-        // charger side rather than losing the answer to the grain-call deadline.
-        if (GrainCallContext.Current is { } call && call.Deadline != DateTimeOffset.MaxValue)
-        {
-            var left = call.Deadline - time.GetUtcNow() - DeadlineMargin;
-            timeout = left < timeout ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : timeout;
-        }
-
-        var target = new ChargerConnection(c.NodeId, c.ConnectionId, c.OcppVersion);
-        var outcome = await gateway.SendCallAsync(GetPrimaryKeyString(), target, request.Action, request.Payload, timeout, CallToken);
-        DomainLog.CsmsCallCompleted(logger, GetPrimaryKeyString(), request.Action, outcome.Status);
-        var version = OcppSubprotocols.TryParse(c.OcppVersion, out var v) ? v : OcppVersion.V16;
-        if (outcome.Status == CsmsCallStatus.Completed
-            && observers.TryGet(version, request.Action, out var observer)
-            && observer.Apply(State, request.Payload, outcome.Payload!, time.GetUtcNow()))
-        {
+            var queued = CommandQueue.Enqueue(State, request.Action, request.Payload, ttl, time.GetUtcNow());
             await SaveAsync(updateDirectory: false);
+            return new CsmsCallOutcome(CsmsCallStatus.Queued, Queued: queued);
         }
 
-        return outcome;
+        return await SendNowAsync(request.Action, request.Payload, request.Timeout);
+    }
+
+    /// <inheritdoc />
+    public async Task DeliverQueuedAsync()
+    {
+        if (_delivering)
+        {
+            return;
+        }
+
+        _delivering = true;
+        try
+        {
+            var changed = CommandQueue.Expire(State, time.GetUtcNow());
+            // Stop with time to spare before this call's own deadline; the gateway asks again after the next message.
+            while (IsConnected() && HasTimeLeft() && CommandQueue.Next(State) is { } command)
+            {
+                var outcome = await SendNowAsync(command.Action, Encoding.UTF8.GetBytes(command.PayloadJson), TimeSpan.Zero);
+                if (outcome.Status == CsmsCallStatus.NotConnected)
+                {
+                    break;
+                }
+
+                CommandQueue.Finish(State, command.CommandId, outcome, time.GetUtcNow());
+                changed = true;
+            }
+
+            if (changed)
+            {
+                await SaveAsync(updateDirectory: false);
+            }
+        }
+        finally
+        {
+            _delivering = false;
+        }
     }
 
     /// <inheritdoc />
@@ -149,6 +176,40 @@ public sealed class ChargePointGrain(
         await SaveAsync(updateDirectory: true);
         return ChargePointViews.Create(GetPrimaryKeyString(), State, IsConnected());
     }
+
+    /// <summary>Sends a call to the connected charger and applies what its answer establishes.</summary>
+    private async Task<CsmsCallOutcome> SendNowAsync(string action, byte[] payload, TimeSpan requestedTimeout)
+    {
+        if (State.Connection is not { Open: true } c || !gateway.IsNodeAlive(c.NodeId))
+        {
+            return new CsmsCallOutcome(CsmsCallStatus.NotConnected, ErrorDescription: "The charge point is not connected.");
+        }
+
+        var timeout = requestedTimeout > TimeSpan.Zero ? requestedTimeout : options.Value.CallTimeout;
+        // Wait for the charger within this grain call's own deadline, so the caller learns "timeout" from the
+        // charger side rather than losing the answer to the grain-call deadline.
+        if (GrainCallContext.Current is { } call && call.Deadline != DateTimeOffset.MaxValue)
+        {
+            var left = call.Deadline - time.GetUtcNow() - DeadlineMargin;
+            timeout = left < timeout ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : timeout;
+        }
+
+        var target = new ChargerConnection(c.NodeId, c.ConnectionId, c.OcppVersion);
+        var outcome = await gateway.SendCallAsync(GetPrimaryKeyString(), target, action, payload, timeout, CallToken);
+        DomainLog.CsmsCallCompleted(logger, GetPrimaryKeyString(), action, outcome.Status);
+        var version = OcppSubprotocols.TryParse(c.OcppVersion, out var v) ? v : OcppVersion.V16;
+        if (outcome.Status == CsmsCallStatus.Completed
+            && observers.TryGet(version, action, out var observer)
+            && observer.Apply(State, payload, outcome.Payload!, time.GetUtcNow()))
+        {
+            await SaveAsync(updateDirectory: false);
+        }
+
+        return outcome;
+    }
+
+    private bool HasTimeLeft() =>
+        GrainCallContext.Current is not { } call || call.Deadline - time.GetUtcNow() > MinimumDeliveryTime;
 
     private static CancellationToken CallToken => GrainCallContext.Current?.CancellationToken ?? CancellationToken.None;
 

@@ -59,6 +59,9 @@ public sealed class ChargePointState
     /// <summary>Firmware, diagnostics and log upload status notifications, newest last (bounded).</summary>
     public List<StatusEventRecord> StatusEvents { get; set; } = [];
 
+    /// <summary>Commands queued for the charger (offline delivery, follow-ups such as CertificateSigned), oldest first.</summary>
+    public List<QueuedCommand> QueuedCommands { get; set; } = [];
+
     /// <summary>Security events the charger reported, newest last (bounded).</summary>
     public List<SecurityEventRecord> SecurityEvents { get; set; } = [];
 }

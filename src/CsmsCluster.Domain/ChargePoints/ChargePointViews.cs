@@ -51,6 +51,7 @@ internal static class ChargePointViews
         Availability = new Dictionary<int, AvailabilityRecord>(state.Availability),
         StatusEvents = [.. state.StatusEvents],
         SecurityEvents = [.. state.SecurityEvents],
+        QueuedCommands = [.. state.QueuedCommands],
     };
 
     public static ChargePointSummary Summary(string id, ChargePointState state, DateTimeOffset now) => new(

@@ -20,4 +20,7 @@ internal static partial class DomainLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Charge point {ChargePointId} stopped transaction {TransactionId}, which it never started here")]
     public static partial void UnknownTransactionStopped(ILogger logger, string chargePointId, int transactionId);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Certificate signing request of charge point {ChargePointId} refused: {Reason}")]
+    public static partial void CertificateRefused(ILogger logger, string chargePointId, string reason);
 }
