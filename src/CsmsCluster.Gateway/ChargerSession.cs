@@ -9,20 +9,31 @@ namespace CsmsCluster.Gateway;
 /// One open charger socket: serialises sends (a WebSocket allows one at a time) and keeps at most one outstanding
 /// CSMS-initiated CALL, matched to the charger's CALLRESULT or CALLERROR by unique id (OCPP-J 1.6 §4.1.1).
 /// </summary>
+/// <remarks>
+/// A charger that leaves <see cref="OcppGatewayOptions.UnansweredCallLimit"/> consecutive CSMS calls unanswered until
+/// they time out is a zombie (its socket may look alive, its OCPP stack is not): the session closes it with 1008 so a
+/// reconnect starts afresh. Any answer, even a CALLERROR, resets the count.
+/// </remarks>
 public sealed class ChargerSession
 {
     private readonly WebSocket _socket;
+    private readonly SessionEnvironment _environment;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly SemaphoreSlim _callGate = new(1, 1);
     private readonly CancellationTokenSource _closed = new();
     private PendingCall? _pending;
+    private MessageRateLimiter _rate;
+    private int _unansweredCalls;
+    private string _closeReason = CloseReasons.Ended;
+    private ITimer? _abortTimer;
 
-    internal ChargerSession(string chargePointId, ChargerConnection connection, OcppVersion version, WebSocket socket)
+    internal ChargerSession(string chargePointId, ChargerConnection connection, OcppVersion version, WebSocket socket, SessionEnvironment environment)
     {
         ChargePointId = chargePointId;
         Connection = connection;
         Version = version;
         _socket = socket;
+        _environment = environment;
     }
 
     /// <summary>The charge point id from the URL.</summary>
@@ -39,11 +50,17 @@ public sealed class ChargerSession
     /// <summary>Cancelled once the session ended.</summary>
     internal CancellationToken Closed => _closed.Token;
 
+    /// <summary>Why the session ended, for metrics; <see cref="CloseReasons.Ended"/> unless the gateway closed it.</summary>
+    internal string CloseReason => Volatile.Read(ref _closeReason);
+
+    /// <summary>Consecutive CSMS calls that timed out unanswered.</summary>
+    internal int UnansweredCalls => Volatile.Read(ref _unansweredCalls);
+
     /// <summary>Sends a CALL and waits for the charger's answer, at most <paramref name="timeout"/> in total.</summary>
     public async Task<CsmsCallOutcome> SendCallAsync(string action, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
-        deadline.CancelAfter(timeout);
+        using var timer = new CancellationTokenSource(timeout, _environment.Time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token, timer.Token);
         try
         {
             // One outstanding CALL per direction: a second command waits for the first to be answered.
@@ -56,7 +73,8 @@ public sealed class ChargerSession
                 : new CsmsCallOutcome(CsmsCallStatus.Timeout, ErrorDescription: "An earlier call to the charger is still outstanding.");
         }
 
-        var pending = new PendingCall(Guid.NewGuid().ToString("N"));
+        var pending = new PendingCall(Guid.NewGuid().ToString("N"), action);
+        var zombie = false;
         try
         {
             Volatile.Write(ref _pending, pending);
@@ -65,7 +83,9 @@ public sealed class ChargerSession
                 return NotConnected();
             }
 
+            _environment.Metrics.MessageOut(action);
             var answer = await pending.Answer.WaitAsync(deadline.Token);
+            Interlocked.Exchange(ref _unansweredCalls, 0);
             return answer.ErrorCode is null
                 ? new CsmsCallOutcome(CsmsCallStatus.Completed, answer.Payload)
                 : new CsmsCallOutcome(CsmsCallStatus.CallError, null, answer.ErrorCode, answer.ErrorDescription);
@@ -73,24 +93,46 @@ public sealed class ChargerSession
         catch (OperationCanceledException)
         {
             // The CALL went out: whether the charger acted on it is unknown, so this is a timeout, never a retry.
-            var why = _closed.IsCancellationRequested
-                ? "The connection closed before the charger answered."
-                : $"The charger did not answer within {timeout.TotalSeconds:0.###} s.";
-            return new CsmsCallOutcome(CsmsCallStatus.Timeout, ErrorDescription: why);
+            if (_closed.IsCancellationRequested)
+            {
+                return new CsmsCallOutcome(CsmsCallStatus.Timeout, ErrorDescription: "The connection closed before the charger answered.");
+            }
+
+            zombie = timer.IsCancellationRequested && Interlocked.Increment(ref _unansweredCalls) >= _environment.Options.UnansweredCallLimit;
+            return new CsmsCallOutcome(CsmsCallStatus.Timeout, ErrorDescription: $"The charger did not answer within {timeout.TotalSeconds:0.###} s.");
         }
         finally
         {
+            // The slot is freed on every path, so a timed-out call never blocks the next one.
             Interlocked.CompareExchange(ref _pending, null, pending);
             _callGate.Release();
+            if (zombie)
+            {
+                await CloseAsZombieAsync();
+            }
         }
     }
 
     /// <summary>Hands a CALLRESULT or CALLERROR to the outstanding call; false when it answers nothing we sent.</summary>
-    internal bool TryCompletePending(string uniqueId, ChargerAnswer answer)
+    /// <param name="uniqueId">The answer's unique id.</param>
+    /// <param name="answer">The answer.</param>
+    /// <param name="action">The action of the call answered (for metrics), or null when none matched.</param>
+    internal bool TryCompletePending(string uniqueId, ChargerAnswer answer, out string? action)
     {
         var pending = Volatile.Read(ref _pending);
-        return pending is not null && pending.UniqueId == uniqueId && pending.TryComplete(answer);
+        if (pending is not null && pending.UniqueId == uniqueId && pending.TryComplete(answer))
+        {
+            action = pending.Action;
+            return true;
+        }
+
+        action = null;
+        return false;
     }
+
+    /// <summary>Counts one received message against this charger's rate (receive loop only).</summary>
+    internal RateDecision CheckRate(bool isCall) =>
+        _rate.Check(_environment.Time.GetTimestamp(), _environment.MessageLimits, isCall);
 
     /// <summary>Writes one frame; false when the socket is no longer open.</summary>
     internal async Task<bool> TrySendAsync(Action<IBufferWriter<byte>> write, CancellationToken cancellationToken)
@@ -143,9 +185,40 @@ public sealed class ChargerSession
         }
     }
 
+    /// <summary>
+    /// Closes the socket on the gateway's initiative (flood, zombie, replaced): sends the close frame and aborts the
+    /// socket if the charger has not completed the closing handshake within the close timeout, so a charger that
+    /// never answers cannot keep the receive loop (and its connection slot) alive.
+    /// </summary>
+    internal async Task TerminateAsync(WebSocketCloseStatus status, string description, string reason)
+    {
+        Volatile.Write(ref _closeReason, reason);
+        MarkClosed();
+        var timeout = _environment.Options.CloseTimeout;
+        await CloseAsync(status, description, timeout);
+        var abort = _environment.Time.CreateTimer(static s => ((WebSocket)s!).Abort(), _socket, timeout, Timeout.InfiniteTimeSpan);
+        Interlocked.Exchange(ref _abortTimer, abort)?.Dispose();
+    }
+
+    /// <summary>Notes why the session ends (when the gateway ends it without <see cref="TerminateAsync"/>).</summary>
+    internal void SetCloseReason(string reason) => Volatile.Write(ref _closeReason, reason);
+
     /// <summary>Marks the session ended: outstanding and waiting calls end at once. (Nothing here needs disposing:
     /// the token source has no timer, and the semaphores never allocate a wait handle.)</summary>
     internal void MarkClosed() => _closed.Cancel();
+
+    /// <summary>Releases the socket and any pending abort timer once the receive loop ended.</summary>
+    internal void Release()
+    {
+        Interlocked.Exchange(ref _abortTimer, null)?.Dispose();
+        _socket.Dispose();
+    }
+
+    private Task CloseAsZombieAsync()
+    {
+        GatewayLog.ZombieClosing(_environment.Logger, ChargePointId, _environment.Options.UnansweredCallLimit);
+        return TerminateAsync(WebSocketCloseStatus.PolicyViolation, "No answer to consecutive calls; reconnect.", CloseReasons.Zombie);
+    }
 
     private static CsmsCallOutcome NotConnected() =>
         new(CsmsCallStatus.NotConnected, ErrorDescription: "The charge point is not connected.");

@@ -36,6 +36,7 @@ internal sealed class ChargerSessionRunner(InboundMessageHandler handler, IOptio
                     if (count > max)
                     {
                         GatewayLog.FrameTooBig(logger, session.ChargePointId, max);
+                        session.SetCloseReason(CloseReasons.BadFrame);
                         await session.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {max} bytes.", options.Value.CloseTimeout);
                         return;
                     }
@@ -51,6 +52,7 @@ internal sealed class ChargerSessionRunner(InboundMessageHandler handler, IOptio
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
                     // OCPP-J frames are text (OCPP-J 1.6 §4.1); binary data is a protocol violation.
+                    session.SetCloseReason(CloseReasons.BadFrame);
                     await session.CloseAsync(WebSocketCloseStatus.InvalidMessageType, "OCPP-J frames must be text messages.", options.Value.CloseTimeout);
                     return;
                 }

@@ -38,4 +38,22 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Closing {Count} charger connections for shutdown")]
     public static partial void ClosingForShutdown(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Debug, Message = "Upgrade of charge point {ChargePointId} refused with 503 ({Reason}); retry after {RetryAfterSeconds} s")]
+    public static partial void UpgradeShed(ILogger logger, string chargePointId, string reason, int retryAfterSeconds);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Charge point {ChargePointId} exceeds its message rate; closing with 1008")]
+    public static partial void FloodClosing(ILogger logger, string chargePointId);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Charge point {ChargePointId} left {Count} consecutive calls unanswered; closing it as a zombie with 1008")]
+    public static partial void ZombieClosing(ILogger logger, string chargePointId, int count);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Debug, Message = "CALL {UniqueId} of charge point {ChargePointId} refused by its rate limit")]
+    public static partial void RateLimited(ILogger logger, string chargePointId, string uniqueId);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "Node saturated: BootNotification of charge point {ChargePointId} answered Pending (retry in {IntervalSeconds} s)")]
+    public static partial void BootPending(ILogger logger, string chargePointId, int intervalSeconds);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Error, Message = "Connecting charge point {ChargePointId} failed; refused with 503")]
+    public static partial void ConnectFailed(ILogger logger, Exception exception, string chargePointId);
 }

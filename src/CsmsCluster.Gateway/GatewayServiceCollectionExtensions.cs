@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CsmsCluster.Gateway;
 
@@ -20,7 +21,19 @@ public static class GatewayServiceCollectionExtensions
             .Bind(configuration.GetSection(OcppGatewayOptions.Section))
             .Validate(o => o.MaxFrameBytes >= 1024, "Csms:Ocpp:MaxFrameBytes must be at least 1024.")
             .Validate(o => o.PingInterval > TimeSpan.Zero && o.PongTimeout > TimeSpan.Zero, "Csms:Ocpp:PingInterval and PongTimeout must be positive.")
+            .Validate(o => o.MaxConnections >= 1, "Csms:Ocpp:MaxConnections must be at least 1.")
+            .Validate(o => o.MaxUpgradesPerSecond > 0 && o.UpgradeBurst >= 1, "Csms:Ocpp:MaxUpgradesPerSecond must be positive and UpgradeBurst at least 1.")
+            .Validate(o => o.MaxMessagesPerSecond > 0 && o.MessageBurst >= 1, "Csms:Ocpp:MaxMessagesPerSecond must be positive and MessageBurst at least 1.")
+            .Validate(o => o.FloodCloseFactor >= 1 && o.FloodCloseWindow > TimeSpan.Zero, "Csms:Ocpp:FloodCloseFactor must be at least 1 and FloodCloseWindow positive.")
+            .Validate(o => o.UnansweredCallLimit >= 1, "Csms:Ocpp:UnansweredCallLimit must be at least 1.")
+            .Validate(o => o.SaturatedInFlightCalls >= 1, "Csms:Ocpp:SaturatedInFlightCalls must be at least 1.")
+            .Validate(o => o.RetryAfter >= TimeSpan.Zero && o.PendingBootInterval >= TimeSpan.Zero, "Csms:Ocpp:RetryAfter and PendingBootInterval must not be negative.")
             .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ConnectionAdmission>();
+        services.AddSingleton<SessionEnvironment>();
         services.AddSingleton<GatewayNode>();
         services.AddSingleton<ChargerSessionRegistry>();
         services.AddSingleton<InboundMessageHandler>();

@@ -26,6 +26,11 @@ internal sealed class GatewayShutdownService(ChargerSessionRegistry sessions, IO
     {
         var all = sessions.Snapshot();
         GatewayLog.ClosingForShutdown(logger, all.Count);
+        foreach (var session in all)
+        {
+            session.SetCloseReason(CloseReasons.Shutdown);
+        }
+
         await Task.WhenAll(all.Select(s => s.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down.", options.Value.CloseTimeout)));
         foreach (var session in all)
         {

@@ -14,11 +14,19 @@ namespace CsmsCluster.Gateway;
 /// with the charge point grain, accepts the WebSocket, makes it the charge point's current session (newest wins) and
 /// runs it until it closes.
 /// </summary>
+/// <remarks>
+/// Admission control (<see cref="ConnectionAdmission"/>) runs after the cheap request checks and before the grain is
+/// called: over the connection cap or the upgrade rate the upgrade is refused with HTTP 503 and a jittered
+/// <c>Retry-After</c>, so a reconnect storm is shed at the cost of one HTTP response per charger.
+/// </remarks>
 internal sealed class OcppConnectionHandler(
     IGrainFactory grains,
     GatewayNode node,
     ChargerSessionRegistry sessions,
     ChargerSessionRunner runner,
+    ConnectionAdmission admission,
+    SessionEnvironment environment,
+    GatewayMetrics metrics,
     IOptions<OcppGatewayOptions> options,
     ILogger<OcppConnectionHandler> logger)
 {
@@ -29,37 +37,74 @@ internal sealed class OcppConnectionHandler(
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
+            metrics.ConnectionRefused(RefusalReasons.BadRequest);
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "This endpoint accepts OCPP-J WebSocket connections only.");
             return;
         }
 
         if (!IsValidId(chargePointId))
         {
+            metrics.ConnectionRefused(RefusalReasons.BadRequest);
             await RefuseAsync(context, StatusCodes.Status400BadRequest, $"The charge point id must be 1-{options.Value.MaxChargePointIdLength} printable characters.");
             return;
         }
 
         if (!TryNegotiate(context.WebSockets.WebSocketRequestedProtocols, out var version))
         {
+            metrics.ConnectionRefused(RefusalReasons.BadRequest);
             var offered = string.Join(", ", context.WebSockets.WebSocketRequestedProtocols);
             await RefuseAsync(context, StatusCodes.Status400BadRequest, $"No supported OCPP subprotocol offered (offered: '{offered}'; supported: {string.Join(", ", Supported.Select(OcppSubprotocols.ToSubprotocol))}).");
             return;
         }
 
+        var admitted = admission.TryAdmit();
+        if (admitted != AdmissionResult.Admitted)
+        {
+            var reason = admitted == AdmissionResult.AtCapacity ? RefusalReasons.AtCapacity : RefusalReasons.UpgradeRate;
+            await ShedAsync(context, chargePointId, reason, "The server is busy; retry later.");
+            return;
+        }
+
+        try
+        {
+            await ConnectAsync(context, chargePointId, version);
+        }
+        finally
+        {
+            admission.Release();
+        }
+    }
+
+    private async Task ConnectAsync(HttpContext context, string chargePointId, OcppVersion version)
+    {
         var subprotocol = OcppSubprotocols.ToSubprotocol(version);
         var connection = new ChargerConnection(node.NodeId, node.NextConnectionId(), subprotocol);
         var grain = grains.GetGrain<IChargePointGrain>(chargePointId);
-        var decision = await grain.ConnectAsync(connection, BasicAuth.ReadPassword(context.Request, chargePointId));
+        ConnectResult decision;
+        try
+        {
+            decision = await grain.ConnectAsync(connection, BasicAuth.ReadPassword(context.Request, chargePointId));
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // An overloaded or unreachable grain runtime is a reason to come back later, not a server error.
+            GatewayLog.ConnectFailed(logger, ex, chargePointId);
+            await ShedAsync(context, chargePointId, RefusalReasons.Unavailable, "The server could not take the connection; retry later.");
+            return;
+        }
+
         if (decision != ConnectResult.Accepted)
         {
             GatewayLog.ConnectionRefused(logger, chargePointId, decision);
             if (decision == ConnectResult.Unauthorized)
             {
+                metrics.ConnectionRefused(RefusalReasons.Unauthorized);
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
                 await RefuseAsync(context, StatusCodes.Status401Unauthorized, "Missing or wrong credentials.");
             }
             else
             {
+                metrics.ConnectionRefused(RefusalReasons.Unknown);
                 await RefuseAsync(context, StatusCodes.Status404NotFound, "Unknown charge point.");
             }
 
@@ -67,6 +112,16 @@ internal sealed class OcppConnectionHandler(
         }
 
         await RunSessionAsync(context, chargePointId, connection, version, grain);
+    }
+
+    /// <summary>Refuses the upgrade with 503 and a jittered <c>Retry-After</c> (RFC 9110 §10.2.3, in seconds).</summary>
+    private Task ShedAsync(HttpContext context, string chargePointId, string reason, string message)
+    {
+        var retryAfter = RetryDelays.SpreadSeconds(options.Value.RetryAfter);
+        metrics.ConnectionRefused(reason);
+        GatewayLog.UpgradeShed(logger, chargePointId, reason, retryAfter);
+        context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, message);
     }
 
     private async Task RunSessionAsync(HttpContext context, string chargePointId, ChargerConnection connection, OcppVersion version, IChargePointGrain grain)
@@ -80,12 +135,12 @@ internal sealed class OcppConnectionHandler(
                 KeepAliveInterval = options.Value.PingInterval,
                 KeepAliveTimeout = options.Value.PongTimeout,
             });
-            session = new ChargerSession(chargePointId, connection, version, socket);
+            session = new ChargerSession(chargePointId, connection, version, socket, environment);
+            metrics.ConnectionOpened();
             if (sessions.Register(session) is { } replaced)
             {
                 GatewayLog.ConnectionReplaced(logger, chargePointId);
-                replaced.MarkClosed();
-                await replaced.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Replaced by a newer connection.", options.Value.CloseTimeout);
+                await replaced.TerminateAsync(WebSocketCloseStatus.PolicyViolation, "Replaced by a newer connection.", CloseReasons.Replaced);
             }
 
             GatewayLog.Connected(logger, chargePointId, connection.OcppVersion, connection.ConnectionId);
@@ -97,7 +152,8 @@ internal sealed class OcppConnectionHandler(
             {
                 session.MarkClosed();
                 sessions.Unregister(session);
-                session.Socket.Dispose();
+                session.Release();
+                metrics.ConnectionClosed(session.CloseReason);
             }
 
             await NotifyDisconnectAsync(grain, chargePointId, connection);
