@@ -1,0 +1,30 @@
+namespace CsmsCluster.SmartCharging;
+
+/// <summary>An active transaction on a connector, with the times the rotation order needs (spec "Allocation" 3).</summary>
+/// <param name="Start">When the transaction started.</param>
+public sealed record ActiveSession(DateTimeOffset Start)
+{
+    /// <summary>When the session was last admitted, or null while it is queued (not admitted).</summary>
+    public DateTimeOffset? AdmittedSince { get; init; }
+
+    /// <summary>When the session was last put in the queue; null means it has waited since <see cref="Start"/>.</summary>
+    public DateTimeOffset? QueuedSince { get; init; }
+
+    /// <summary>True while the session is in its launch phase and capped at the connector's launch current.</summary>
+    public bool InLaunch { get; init; }
+
+    /// <summary>
+    /// The session as it should be fed into the next allocation after this one gave it <paramref name="state"/> at
+    /// <paramref name="now"/>: admission and queueing times change only on a transition, so rotation sees how long a
+    /// session has been served or has waited.
+    /// </summary>
+    /// <param name="state">The state the allocation at <paramref name="now"/> gave the connector.</param>
+    /// <param name="now">The time of that allocation.</param>
+    /// <returns>The updated session.</returns>
+    public ActiveSession After(ConnectorState state, DateTimeOffset now) => state switch
+    {
+        ConnectorState.Admitted when AdmittedSince is null => this with { AdmittedSince = now, QueuedSince = null },
+        ConnectorState.Queued when AdmittedSince is not null => this with { AdmittedSince = null, QueuedSince = now },
+        _ => this,
+    };
+}
