@@ -4,7 +4,7 @@ namespace CsmsCluster.Contracts;
 
 /// <summary>Source-generated JSON for every type crossing a grain interface (for the cluster transport).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(ConnectResult))]
+[JsonSerializable(typeof(ConnectDecision))]
 [JsonSerializable(typeof(ChargerConnection))]
 [JsonSerializable(typeof(InboundCall))]
 [JsonSerializable(typeof(OcppReply))]

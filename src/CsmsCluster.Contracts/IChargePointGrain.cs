@@ -11,7 +11,7 @@ public interface IChargePointGrain : IGrainWithStringKey
 {
     /// <summary>A charger opens a WebSocket: checks registration and credentials and records where its socket is.</summary>
     [Alias("connect")]
-    Task<ConnectResult> ConnectAsync(ChargerConnection connection, string? password);
+    Task<ConnectDecision> ConnectAsync(ChargerConnection connection, string? password);
 
     /// <summary>The socket closed; ignored unless <paramref name="connection"/> is still the current one (newest wins).</summary>
     [Alias("disconnect")]

@@ -47,6 +47,9 @@ public sealed class ChargerSession
 
     internal WebSocket Socket => _socket;
 
+    /// <summary>Delivery of the charge point's queued commands over this session (null when the session has no grain).</summary>
+    internal QueuedCommandDelivery? Delivery { get; init; }
+
     /// <summary>Cancelled once the session ended.</summary>
     internal CancellationToken Closed => _closed.Token;
 

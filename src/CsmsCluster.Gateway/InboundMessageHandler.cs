@@ -138,6 +138,11 @@ internal sealed class InboundMessageHandler(
         if (sent)
         {
             metrics.MessageOut(tag);
+            if (reply.HasQueuedCommands)
+            {
+                // Only after the reply went out: a follow-up such as CertificateSigned must not overtake it.
+                session.Delivery?.Request(session.Closed);
+            }
         }
     }
 

@@ -80,7 +80,7 @@ internal sealed class OcppConnectionHandler(
         var subprotocol = OcppSubprotocols.ToSubprotocol(version);
         var connection = new ChargerConnection(node.NodeId, node.NextConnectionId(), subprotocol);
         var grain = grains.GetGrain<IChargePointGrain>(chargePointId);
-        ConnectResult decision;
+        ConnectDecision decision;
         try
         {
             decision = await grain.ConnectAsync(connection, BasicAuth.ReadPassword(context.Request, chargePointId));
@@ -93,10 +93,10 @@ internal sealed class OcppConnectionHandler(
             return;
         }
 
-        if (decision != ConnectResult.Accepted)
+        if (decision.Result != ConnectResult.Accepted)
         {
-            GatewayLog.ConnectionRefused(logger, chargePointId, decision);
-            if (decision == ConnectResult.Unauthorized)
+            GatewayLog.ConnectionRefused(logger, chargePointId, decision.Result);
+            if (decision.Result == ConnectResult.Unauthorized)
             {
                 metrics.ConnectionRefused(RefusalReasons.Unauthorized);
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
@@ -111,7 +111,7 @@ internal sealed class OcppConnectionHandler(
             return;
         }
 
-        await RunSessionAsync(context, chargePointId, connection, version, grain);
+        await RunSessionAsync(context, chargePointId, connection, version, grain, decision.HasQueuedCommands);
     }
 
     /// <summary>Refuses the upgrade with 503 and a jittered <c>Retry-After</c> (RFC 9110 §10.2.3, in seconds).</summary>
@@ -124,7 +124,7 @@ internal sealed class OcppConnectionHandler(
         return RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, message);
     }
 
-    private async Task RunSessionAsync(HttpContext context, string chargePointId, ChargerConnection connection, OcppVersion version, IChargePointGrain grain)
+    private async Task RunSessionAsync(HttpContext context, string chargePointId, ChargerConnection connection, OcppVersion version, IChargePointGrain grain, bool hasQueuedCommands)
     {
         ChargerSession? session = null;
         try
@@ -135,7 +135,10 @@ internal sealed class OcppConnectionHandler(
                 KeepAliveInterval = options.Value.PingInterval,
                 KeepAliveTimeout = options.Value.PongTimeout,
             });
-            session = new ChargerSession(chargePointId, connection, version, socket, environment);
+            session = new ChargerSession(chargePointId, connection, version, socket, environment)
+            {
+                Delivery = new QueuedCommandDelivery(grain, chargePointId, logger),
+            };
             metrics.ConnectionOpened();
             if (sessions.Register(session) is { } replaced)
             {
@@ -144,6 +147,11 @@ internal sealed class OcppConnectionHandler(
             }
 
             GatewayLog.Connected(logger, chargePointId, connection.OcppVersion, connection.ConnectionId);
+            if (hasQueuedCommands)
+            {
+                session.Delivery!.Request(session.Closed);
+            }
+
             await runner.RunAsync(session, context.RequestAborted);
         }
         finally
@@ -151,6 +159,7 @@ internal sealed class OcppConnectionHandler(
             if (session is not null)
             {
                 session.MarkClosed();
+                await (session.Delivery?.Completion ?? Task.CompletedTask);
                 sessions.Unregister(session);
                 session.Release();
                 metrics.ConnectionClosed(session.CloseReason);

@@ -5,23 +5,8 @@ using System.Text.Json;
 namespace CsmsCluster.Server.Tests;
 
 /// <summary>Bad input on the socket gets the specified error; the connection and the node keep working.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests() : ServerTest(new Dictionary<string, string?> { ["Csms:Ocpp:MaxFrameBytes"] = "4096" })
 {
-    private TestDatabase _db = null!;
-    private CsmsTestServer _server = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        _server = await CsmsTestServer.StartAsync(_db, new Dictionary<string, string?> { ["Csms:Ocpp:MaxFrameBytes"] = "4096" });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("this is not json", "-1", "FormationViolation")]
     [InlineData("{\"not\":\"an array\"}", "-1", "FormationViolation")]
@@ -37,7 +22,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task BadFrame_GetsSpecifiedCallError_AndConnectionKeepsWorking(string frame, string expectedId, string expectedCode)
     {
         var id = $"CP-BAD-{expectedId}-{expectedCode}";
-        await using var charger = await OcppTestClient.ConnectAsync(_server.OcppUri(id.Length > 40 ? id[..40] : id));
+        await using var charger = await OcppTestClient.ConnectAsync(Server.OcppUri(id.Length > 40 ? id[..40] : id));
         await charger.SendRawAsync(frame);
         var error = await charger.ReceiveUnsolicitedAsync();
         Assert.Equal(5, error.GetArrayLength());
@@ -55,8 +40,8 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task OversizedFrame_ClosesWith1009_AndNothingAcceptedIsLost()
     {
         const string cp = "CP-BIG";
-        await _server.Api.PutIdTagAsync("BIG-TAG", "Accepted");
-        var charger = await OcppTestClient.ConnectAsync(_server.OcppUri(cp));
+        await Server.Api.PutIdTagAsync("BIG-TAG", "Accepted");
+        var charger = await OcppTestClient.ConnectAsync(Server.OcppUri(cp));
         var txId = (await charger.CallAsync("StartTransaction", Ocpp16Payloads.Start(1, "BIG-TAG", 10, "2026-04-01T00:00:00Z"))).GetProperty("transactionId").GetInt32();
         await charger.SendRawAsync($"[2,\"big\",\"DataTransfer\",{{\"vendorId\":\"v\",\"data\":\"{new string('x', 5000)}\"}}]");
         var status = await charger.Closed.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -64,23 +49,23 @@ public sealed class BadInputTests : IAsyncLifetime
         await charger.DisposeAsync();
 
         // The node keeps working and the transaction accepted before is intact.
-        await using var again = await OcppTestClient.ConnectAsync(_server.OcppUri(cp));
+        await using var again = await OcppTestClient.ConnectAsync(Server.OcppUri(cp));
         await again.CallAsync("StopTransaction", Ocpp16Payloads.Stop(txId, 110, "2026-04-01T01:00:00Z"));
-        var tx = await _server.Api.GetJsonAsync($"/api/v1/transactions/{txId}");
+        var tx = await Server.Api.GetJsonAsync($"/api/v1/transactions/{txId}");
         Assert.Equal(100, tx.GetProperty("energyWh").GetInt64());
     }
 
     [Fact]
     public async Task NoSupportedSubprotocol_RefusesUpgradeWith400()
     {
-        var ex = await Assert.ThrowsAsync<WebSocketException>(() => OcppTestClient.ConnectAsync(_server.OcppUri("CP-PROTO"), subprotocol: "ocpp9.9"));
+        var ex = await Assert.ThrowsAsync<WebSocketException>(() => OcppTestClient.ConnectAsync(Server.OcppUri("CP-PROTO"), subprotocol: "ocpp9.9"));
         Assert.Contains("400", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PlainHttpRequest_ToOcppEndpoint_Gets400()
     {
-        using var response = await _server.Api.GetAsync("/ocpp/CP-HTTP", TestContext.Current.CancellationToken);
+        using var response = await Server.Api.GetAsync("/ocpp/CP-HTTP", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

@@ -7,23 +7,8 @@ namespace CsmsCluster.Server.Tests;
 /// OCPP 1.6 commands through the typed endpoints against a real charger socket: each sends its action, and the state
 /// the charger's answer implies is visible through the API afterwards.
 /// </summary>
-public sealed class ChargePointCommandTests : IAsyncLifetime
+public sealed class ChargePointCommandTests : ServerTest
 {
-    private TestDatabase _db = null!;
-    private CsmsTestServer _server = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        _server = await CsmsTestServer.StartAsync(_db);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task Configuration_GetAndChange_AreCachedFromTheChargersAnswers()
     {
@@ -36,12 +21,12 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
 
         var answer = await Command(cp, "configuration/get", "{}");
         Assert.Equal(2, answer.GetProperty("configurationKey").GetArrayLength());
-        var config = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/configuration");
+        var config = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/configuration");
         Assert.Equal(["HeartbeatInterval", "NumberOfConnectors"], config.EnumerateArray().Select(k => k.GetProperty("key").GetString()!).ToArray());
         Assert.True(config[1].GetProperty("readonly").GetBoolean());
 
         await Command(cp, "configuration/change", """{"key":"HeartbeatInterval","value":"120"}""");
-        config = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/configuration");
+        config = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/configuration");
         Assert.Equal("120", config.EnumerateArray().Single(k => k.GetProperty("key").GetString() == "HeartbeatInterval").GetProperty("value").GetString());
     }
 
@@ -56,7 +41,7 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
         });
         await Command(cp, "configuration/get", "{}");
         await Command(cp, "configuration/change", """{"key":"MeterValueSampleInterval","value":"10"}""");
-        var config = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/configuration");
+        var config = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/configuration");
         Assert.Equal("60", config[0].GetProperty("value").GetString());
     }
 
@@ -77,13 +62,13 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
         status = "Rejected";
         await Command(cp, "charging-profiles/set", Profile(2, 14, 1, "TxDefaultProfile", 8));
 
-        var profiles = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/charging-profiles");
+        var profiles = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/charging-profiles");
         Assert.Equal([12, 13], profiles.EnumerateArray().Select(p => p.GetProperty("chargingProfileId").GetInt32()).Order().ToArray());
         var replaced = profiles.EnumerateArray().Single(p => p.GetProperty("chargingProfileId").GetInt32() == 13);
         Assert.Equal(10m, replaced.GetProperty("profile").GetProperty("chargingSchedule").GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDecimal());
 
         await Command(cp, "charging-profiles/clear", """{"id":12}""");
-        profiles = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/charging-profiles");
+        profiles = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/charging-profiles");
         Assert.Equal([13], profiles.EnumerateArray().Select(p => p.GetProperty("chargingProfileId").GetInt32()).ToArray());
     }
 
@@ -98,12 +83,12 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
         });
         await Command(cp, "reservations/reserve", """{"connectorId":1,"expiryDate":"2099-01-01T00:00:00Z","idTag":"RES-TAG","reservationId":501}""");
         await Command(cp, "reservations/reserve", """{"connectorId":2,"expiryDate":"2099-01-01T00:00:00Z","idTag":"RES-TAG2","reservationId":502}""");
-        var reservations = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/reservations");
+        var reservations = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/reservations");
         Assert.Equal([501, 502], reservations.EnumerateArray().Select(r => r.GetProperty("reservationId").GetInt32()).ToArray());
 
         await charger.CallAsync("StartTransaction", """{"connectorId":1,"idTag":"RES-TAG","meterStart":0,"timestamp":"2026-07-01T00:00:00Z","reservationId":501}""");
         await Command(cp, "reservations/cancel", """{"reservationId":502}""");
-        reservations = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/reservations");
+        reservations = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/reservations");
         Assert.Equal(0, reservations.GetArrayLength());
     }
 
@@ -111,15 +96,15 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
     public async Task LocalList_SyncSendsIdTagEntriesAsFullList_DifferentialUpdatesIt()
     {
         const string cp = "CP-LOCALLIST";
-        await _server.Api.PutIdTagAsync("LL-A", "Accepted");
-        await _server.Api.PutIdTagAsync("LL-B", "Blocked", ",\"parentIdTag\":\"LL-A\"");
+        await Server.Api.PutIdTagAsync("LL-A", "Accepted");
+        await Server.Api.PutIdTagAsync("LL-B", "Blocked", ",\"parentIdTag\":\"LL-A\"");
         await using var charger = await ConnectAsync(cp, new()
         {
             ["SendLocalList"] = """{"status":"Accepted"}""",
             ["GetLocalListVersion"] = """{"listVersion":2}""",
         });
 
-        using (var response = await _server.Api.PostAsync($"/api/v1/chargepoints/{cp}/commands/local-list/sync", null, TestContext.Current.CancellationToken))
+        using (var response = await Server.Api.PostAsync($"/api/v1/chargepoints/{cp}/commands/local-list/sync", null, TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
@@ -133,7 +118,7 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
         Assert.Equal("LL-A", entries["LL-B"].GetProperty("parentIdTag").GetString());
 
         await Command(cp, "local-list/send", """{"listVersion":2,"updateType":"Differential","localAuthorizationList":[{"idTag":"LL-A"}]}""");
-        var list = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/local-list");
+        var list = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/local-list");
         Assert.Equal(2, list.GetProperty("version").GetInt32());
         Assert.Equal(["LL-B"], list.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("idTag").GetString()!).ToArray());
 
@@ -149,12 +134,12 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
         await using var charger = await ConnectAsync(cp, []);
         charger.OnCall = (_, _) => $$"""{"status":"{{status}}"}""";
         await Command(cp, "availability", """{"connectorId":1,"type":"Inoperative"}""");
-        var details = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/details");
+        var details = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/details");
         Assert.True(details.GetProperty("availability").GetProperty("1").GetProperty("scheduled").GetBoolean());
 
         status = "Accepted";
         await Command(cp, "availability", """{"connectorId":0,"type":"Operative"}""");
-        details = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/details");
+        details = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/details");
         var availability = details.GetProperty("availability");
         Assert.Equal(["0"], availability.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("Operative", availability.GetProperty("0").GetProperty("type").GetString());
@@ -172,12 +157,12 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
         await charger.CallAsync("LogStatusNotification", """{"status":"Uploading","requestId":9}""");
         await charger.CallAsync("SecurityEventNotification", """{"type":"FirmwareUpdated","timestamp":"2026-07-01T10:00:00Z","techInfo":"v2"}""");
 
-        var events = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/status-events");
+        var events = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/status-events");
         Assert.Equal(
             ["Firmware:Downloading", "Firmware:Installed", "Diagnostics:Uploaded", "SignedFirmware:SignatureVerified", "Log:Uploading"],
             events.EnumerateArray().Select(e => $"{e.GetProperty("kind").GetString()}:{e.GetProperty("status").GetString()}").ToArray());
         Assert.Equal(7, events[3].GetProperty("requestId").GetInt32());
-        var security = await _server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/security-events");
+        var security = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/security-events");
         Assert.Equal("FirmwareUpdated", security[0].GetProperty("type").GetString());
         Assert.Equal("v2", security[0].GetProperty("techInfo").GetString());
     }
@@ -217,7 +202,7 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
     {
         const string cp = "CP-CMD-BAD";
         await using var charger = await ConnectAsync(cp, []);
-        var problem = await _server.Api.SendJsonAsync(HttpMethod.Post, $"/api/v1/chargepoints/{cp}/commands/reset", """{"type":"Gentle"}""", HttpStatusCode.UnprocessableEntity);
+        var problem = await Server.Api.SendJsonAsync(HttpMethod.Post, $"/api/v1/chargepoints/{cp}/commands/reset", """{"type":"Gentle"}""", HttpStatusCode.UnprocessableEntity);
         Assert.Equal("PropertyConstraintViolation", problem.GetProperty("errorCode").GetString());
         await Command(cp, "clear-cache", "{}");
         Assert.Equal("ClearCache", Assert.Single(charger.ReceivedCalls).Action);
@@ -225,14 +210,14 @@ public sealed class ChargePointCommandTests : IAsyncLifetime
 
     private async Task<OcppTestClient> ConnectAsync(string cp, Dictionary<string, string> answers)
     {
-        var charger = await OcppTestClient.ConnectAsync(_server.OcppUri(cp));
+        var charger = await OcppTestClient.ConnectAsync(Server.OcppUri(cp));
         charger.OnCall = (action, _) => answers.TryGetValue(action, out var answer) ? answer : """{"status":"Accepted"}""";
         await charger.CallAsync("BootNotification", Ocpp16Payloads.Boot);
         return charger;
     }
 
     private Task<JsonElement> Command(string cp, string route, string body) =>
-        _server.Api.SendJsonAsync(HttpMethod.Post, $"/api/v1/chargepoints/{cp}/commands/{route}", body);
+        Server.Api.SendJsonAsync(HttpMethod.Post, $"/api/v1/chargepoints/{cp}/commands/{route}", body);
 
     private static string Profile(int connectorId, int id, int stackLevel, string purpose, decimal limit) =>
         $$$$"""{"connectorId":{{{{connectorId}}}},"csChargingProfiles":{"chargingProfileId":{{{{id}}}},"stackLevel":{{{{stackLevel}}}},"chargingProfilePurpose":"{{{{purpose}}}}","chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"A","startSchedule":"2026-07-01T00:00:00Z","chargingSchedulePeriod":[{"startPeriod":0,"limit":{{{{limit}}}}}]}}}""";

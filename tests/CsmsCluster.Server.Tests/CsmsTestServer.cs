@@ -37,6 +37,7 @@ public sealed class CsmsTestServer : IAsyncDisposable
             $"--Csms:Storage:ConnectionString={database.ConnectionString}",
             $"--Csms:Api:AdminToken={AdminToken}",
             $"--Csms:Api:DataDirectory={dataDirectory}",
+            $"--Csms:Security:Ca:Directory={Path.Combine(dataDirectory, "ca")}",
             "--Logging:LogLevel:Default=Warning",
         };
         args.AddRange((settings ?? new Dictionary<string, string?>()).Select(kv => $"--{kv.Key}={kv.Value}"));

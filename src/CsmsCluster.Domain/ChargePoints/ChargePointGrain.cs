@@ -46,16 +46,16 @@ public sealed class ChargePointGrain(
     }
 
     /// <inheritdoc />
-    public async Task<ConnectResult> ConnectAsync(ChargerConnection connection, string? password)
+    public async Task<ConnectDecision> ConnectAsync(ChargerConnection connection, string? password)
     {
         if (options.Value.RequireRegistration && !State.Registered)
         {
-            return ConnectResult.NotRegistered;
+            return new ConnectDecision(ConnectResult.NotRegistered);
         }
 
         if (State.PasswordHash is { } hash && (password is null || !VerifyPassword(password, hash)))
         {
-            return ConnectResult.Unauthorized;
+            return new ConnectDecision(ConnectResult.Unauthorized);
         }
 
         var now = time.GetUtcNow();
@@ -63,7 +63,7 @@ public sealed class ChargePointGrain(
         State.Connection = new ConnectionRecord(connection.NodeId, connection.ConnectionId, connection.OcppVersion, now, Open: true);
         State.LastSeen = now;
         await SaveAsync(updateDirectory: true);
-        return ConnectResult.Accepted;
+        return new ConnectDecision(ConnectResult.Accepted, CommandQueue.Next(State) is not null);
     }
 
     /// <inheritdoc />
@@ -157,7 +157,16 @@ public sealed class ChargePointGrain(
     public Task<ChargePointView> GetAsync() => Task.FromResult(ChargePointViews.Create(GetPrimaryKeyString(), State, IsConnected()));
 
     /// <inheritdoc />
-    public Task<ChargePointDetails> GetDetailsAsync() => Task.FromResult(ChargePointViews.Details(State, time.GetUtcNow()));
+    public async Task<ChargePointDetails> GetDetailsAsync()
+    {
+        var now = time.GetUtcNow();
+        if (CommandQueue.Expire(State, now))
+        {
+            await SaveAsync(updateDirectory: false);
+        }
+
+        return ChargePointViews.Details(State, now);
+    }
 
     /// <inheritdoc />
     public async Task<ChargePointView> RegisterAsync(ChargePointRegistration registration)
