@@ -8,7 +8,8 @@ namespace CsmsCluster.Server.Tests;
 
 /// <summary>
 /// A charger for tests over a real WebSocket: sends CALLs and waits for the matching answer, answers the CSMS's
-/// CALLs with <see cref="OnCall"/>, and exposes every other frame raw for wire-level assertions.
+/// CALLs with <see cref="AnswerCall"/> or <see cref="OnCall"/> (or later, when the test decides), and exposes every
+/// other frame raw for wire-level assertions.
 /// </summary>
 public sealed class OcppTestClient : IAsyncDisposable
 {
@@ -17,6 +18,7 @@ public sealed class OcppTestClient : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _waiting = new();
     private readonly Channel<string> _unsolicited = Channel.CreateUnbounded<string>();
+    private readonly Channel<OcppIncomingCall> _incoming = Channel.CreateUnbounded<OcppIncomingCall>();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource<WebSocketCloseStatus?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _receiveLoop;
@@ -31,8 +33,17 @@ public sealed class OcppTestClient : IAsyncDisposable
     /// <summary>Answers a CSMS-initiated CALL (action, payload) with a CALLRESULT payload; null leaves it unanswered.</summary>
     public Func<string, JsonElement, string?>? OnCall { get; set; }
 
+    /// <summary>
+    /// Decides the answer to a CSMS-initiated CALL from its unique id, action and payload; when set, it is asked
+    /// instead of <see cref="OnCall"/>. With neither, CALLs stay unanswered until <see cref="AnswerAsync"/>.
+    /// </summary>
+    public Func<OcppIncomingCall, OcppCallAnswer>? AnswerCall { get; set; }
+
     /// <summary>The CSMS-initiated CALLs received, as (action, payload).</summary>
     public ConcurrentQueue<(string Action, JsonElement Payload)> ReceivedCalls { get; } = new();
+
+    /// <summary>The CSMS-initiated CALLs received, with their unique ids, in the order they arrived.</summary>
+    public ConcurrentQueue<OcppIncomingCall> IncomingCalls { get; } = new();
 
     /// <summary>Completes with the close status when the server closed the socket (or null when it broke).</summary>
     public Task<WebSocketCloseStatus?> Closed => _closed.Task;
@@ -87,6 +98,41 @@ public sealed class OcppTestClient : IAsyncDisposable
         {
             _sendLock.Release();
         }
+    }
+
+    /// <summary>Answers the CSMS's CALL <paramref name="uniqueId"/> with a CALLRESULT (at any time, also late).</summary>
+    public Task AnswerAsync(string uniqueId, string payloadJson) => SendRawAsync(OcppCallAnswer.ResultFrame(uniqueId, payloadJson));
+
+    /// <summary>Answers the CSMS's CALL <paramref name="uniqueId"/> with a CALLERROR.</summary>
+    public Task AnswerErrorAsync(string uniqueId, string errorCode, string description, string detailsJson = "{}") =>
+        SendRawAsync(OcppCallAnswer.ErrorFrame(uniqueId, errorCode, description, detailsJson));
+
+    /// <summary>The next CSMS-initiated CALL not yet taken by this method (each CALL is taken once).</summary>
+    public async Task<OcppIncomingCall> NextCallAsync(TimeSpan? timeout = null)
+    {
+        var wait = timeout ?? DefaultTimeout;
+        return await TryNextCallAsync(wait) ?? throw new TimeoutException($"No CALL from the CSMS within {wait.TotalSeconds} s.");
+    }
+
+    /// <summary>The next CSMS-initiated CALL not yet taken, or null if none arrives within <paramref name="window"/>.</summary>
+    public async Task<OcppIncomingCall?> TryNextCallAsync(TimeSpan window)
+    {
+        using var cts = new CancellationTokenSource(window);
+        try
+        {
+            return await _incoming.Reader.ReadAsync(cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Takes a frame that answered nothing this client sent, if one has arrived; does not wait.</summary>
+    public bool TryTakeUnsolicited(out JsonElement frame)
+    {
+        frame = _unsolicited.Reader.TryRead(out var text) ? JsonDocument.Parse(text).RootElement.Clone() : default;
+        return text is not null;
     }
 
     /// <summary>The next frame that answers nothing this client sent (e.g. a CALLERROR for a malformed frame).</summary>
@@ -168,11 +214,15 @@ public sealed class OcppTestClient : IAsyncDisposable
         var id = frame[1].GetString()!;
         if (type == 2)
         {
-            var action = frame[2].GetString()!;
-            ReceivedCalls.Enqueue((action, frame[3]));
-            if (OnCall?.Invoke(action, frame[3]) is { } response)
+            var call = new OcppIncomingCall(id, frame[2].GetString()!, frame[3]);
+            ReceivedCalls.Enqueue((call.Action, call.Payload));
+            IncomingCalls.Enqueue(call);
+            await _incoming.Writer.WriteAsync(call);
+            var answer = AnswerCall?.Invoke(call)
+                ?? (OnCall?.Invoke(call.Action, call.Payload) is { } response ? OcppCallAnswer.Result(response) : OcppCallAnswer.Later);
+            if (answer.FrameFor(id) is { } reply)
             {
-                await SendRawAsync($"[3,\"{id}\",{response}]");
+                await SendRawAsync(reply);
             }
 
             return;
