@@ -5,29 +5,12 @@ using System.Text.Json;
 namespace CsmsCluster.Server.Tests.Api;
 
 /// <summary>
-/// The HTTP API's contract tests: each test gets its own server on a fresh SQLite database, plus the helpers for
-/// sending requests and checking problem documents.
+/// The HTTP API's contract tests: each test gets its own server on a fresh SQLite database (<see cref="ServerTest"/>),
+/// plus the helpers for sending requests and checking problem documents.
 /// </summary>
-public abstract class ApiTestBase : IAsyncLifetime
+public abstract class ApiTestBase : ServerTest
 {
-    private TestDatabase _db = null!;
-
-    protected CsmsTestServer Server { get; private set; } = null!;
-
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(StorageKind.Sqlite);
-        Server = await CsmsTestServer.StartAsync(_db);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        await _db.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 
     protected static string NewId(string prefix, int length = 30) => $"{prefix}-{Guid.NewGuid():N}"[..length];
 
