@@ -59,7 +59,7 @@ internal static class ChargePointEndpoints
         }
 
         var view = await grains.GetGrain<IChargePointGrain>(id)
-            .RegisterAsync(new ChargePointRegistration(body.SiteId, body.Password, body.MaxCurrent, body.Phases));
+            .RegisterAsync(new ChargePointRegistration(body.SiteId, body.Password, body.MaxCurrent, body.Phases, body.SecurityProfile));
         return Results.Ok(view);
     }
 }

@@ -5,4 +5,5 @@ namespace CsmsCluster.Api;
 /// <param name="Password">Basic-auth password (16-40 characters); "" removes it; absent keeps it.</param>
 /// <param name="MaxCurrent">Hardware maximum in A per phase.</param>
 /// <param name="Phases">1 or 3.</param>
-public sealed record ChargePointRegistrationBody(string? SiteId, string? Password, decimal? MaxCurrent, int? Phases);
+/// <param name="SecurityProfile">0 none, 1 Basic auth, 2 TLS + Basic auth, 3 TLS client certificate; absent keeps it.</param>
+public sealed record ChargePointRegistrationBody(string? SiteId, string? Password, decimal? MaxCurrent, int? Phases, int? SecurityProfile = null);

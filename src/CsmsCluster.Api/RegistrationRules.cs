@@ -25,6 +25,11 @@ internal static class RegistrationRules
             return "phases must be 1 or 3.";
         }
 
+        if (body.SecurityProfile is { } profile && profile is < 0 or > 3)
+        {
+            return "securityProfile must be 0, 1, 2 or 3.";
+        }
+
         if (body.MaxCurrent is { } max && (max <= 0 || max > 10_000))
         {
             return "maxCurrent must be greater than 0 A (and at most 10000 A).";

@@ -5,4 +5,6 @@ namespace CsmsCluster.Contracts;
 /// <param name="Password">A new Basic-auth password (security profiles 1/2); null keeps the current one, "" removes it.</param>
 /// <param name="MaxCurrent">The charger's hardware maximum in A per phase.</param>
 /// <param name="Phases">1 or 3.</param>
-public sealed record ChargePointRegistration(string? SiteId, string? Password, decimal? MaxCurrent, int? Phases);
+/// <param name="SecurityProfile">OCPP security profile the charger must use: 1 Basic auth, 2 TLS + Basic auth, 3 TLS with a
+/// client certificate; 0 none; null keeps the current one.</param>
+public sealed record ChargePointRegistration(string? SiteId, string? Password, decimal? MaxCurrent, int? Phases, int? SecurityProfile = null);

@@ -30,6 +30,9 @@ public sealed record ChargePointView
     /// <summary>Number of phases.</summary>
     public int? Phases { get; init; }
 
+    /// <summary>The security profile the charger must use (null: Basic auth only if a password is set).</summary>
+    public int? SecurityProfile { get; init; }
+
     /// <summary>Whether a Basic-auth password is set (the password itself is never shown).</summary>
     public bool HasPassword { get; init; }
 

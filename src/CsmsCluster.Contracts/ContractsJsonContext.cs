@@ -6,6 +6,7 @@ namespace CsmsCluster.Contracts;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ConnectDecision))]
 [JsonSerializable(typeof(ChargerConnection))]
+[JsonSerializable(typeof(ChargerCredentials))]
 [JsonSerializable(typeof(InboundCall))]
 [JsonSerializable(typeof(OcppReply))]
 [JsonSerializable(typeof(CsmsCallRequest))]

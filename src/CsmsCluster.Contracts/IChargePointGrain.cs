@@ -9,9 +9,12 @@ namespace CsmsCluster.Contracts;
 [Alias("charge-point")]
 public interface IChargePointGrain : IGrainWithStringKey
 {
-    /// <summary>A charger opens a WebSocket: checks registration and credentials and records where its socket is.</summary>
+    /// <summary>
+    /// A charger opens a WebSocket: checks registration and credentials against the charge point's security profile
+    /// and records where its socket is.
+    /// </summary>
     [Alias("connect")]
-    Task<ConnectDecision> ConnectAsync(ChargerConnection connection, string? password);
+    Task<ConnectDecision> ConnectAsync(ChargerConnection connection, ChargerCredentials credentials);
 
     /// <summary>The socket closed; ignored unless <paramref name="connection"/> is still the current one (newest wins).</summary>
     [Alias("disconnect")]

@@ -36,6 +36,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Could not tell charge point {ChargePointId}'s grain about the disconnect")]
     public static partial void DisconnectNoticeFailed(ILogger logger, Exception exception, string chargePointId);
 
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Client certificate of charge point {ChargePointId} refused: {Reason}")]
+    public static partial void ClientCertificateRefused(ILogger logger, string chargePointId, string reason);
+
     [LoggerMessage(EventId = 1030, Level = LogLevel.Warning, Message = "Delivering queued commands to charge point {ChargePointId} failed")]
     public static partial void DeliveryFailed(ILogger logger, Exception exception, string chargePointId);
 

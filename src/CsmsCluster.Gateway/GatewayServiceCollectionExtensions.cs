@@ -35,6 +35,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<SessionEnvironment>();
         services.AddSingleton<GatewayNode>();
+        services.AddOptions<ChargerCertificateOptions>().Bind(configuration.GetSection(ChargerCertificateOptions.Section));
+        services.AddSingleton<ChargerCertificateValidator>();
         services.AddSingleton<ChargerSessionRegistry>();
         services.AddSingleton<InboundMessageHandler>();
         services.AddSingleton<ChargerSessionRunner>();

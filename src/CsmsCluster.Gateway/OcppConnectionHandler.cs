@@ -27,6 +27,7 @@ internal sealed class OcppConnectionHandler(
     ConnectionAdmission admission,
     SessionEnvironment environment,
     GatewayMetrics metrics,
+    ChargerCertificateValidator certificates,
     IOptions<OcppGatewayOptions> options,
     ILogger<OcppConnectionHandler> logger)
 {
@@ -83,7 +84,7 @@ internal sealed class OcppConnectionHandler(
         ConnectDecision decision;
         try
         {
-            decision = await grain.ConnectAsync(connection, BasicAuth.ReadPassword(context.Request, chargePointId));
+            decision = await grain.ConnectAsync(connection, await ReadCredentialsAsync(context, chargePointId));
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -112,6 +113,25 @@ internal sealed class OcppConnectionHandler(
         }
 
         await RunSessionAsync(context, chargePointId, connection, version, grain, decision.HasQueuedCommands);
+    }
+
+    /// <summary>
+    /// The credentials of security profiles 1-3: Basic-auth password, whether the connection is TLS, and whether a
+    /// client certificate proved this charge point's identity. A certificate that fails verification counts as none.
+    /// </summary>
+    private async Task<ChargerCredentials> ReadCredentialsAsync(HttpContext context, string chargePointId)
+    {
+        var verified = false;
+        if (context.Request.IsHttps && await context.Connection.GetClientCertificateAsync(context.RequestAborted) is { } certificate)
+        {
+            verified = certificates.Verify(certificate, chargePointId, out var reason);
+            if (!verified)
+            {
+                GatewayLog.ClientCertificateRefused(logger, chargePointId, reason);
+            }
+        }
+
+        return new ChargerCredentials(BasicAuth.ReadPassword(context.Request, chargePointId), context.Request.IsHttps, verified);
     }
 
     /// <summary>Refuses the upgrade with 503 and a jittered <c>Retry-After</c> (RFC 9110 §10.2.3, in seconds).</summary>

@@ -4,6 +4,7 @@ using CsmsCluster.Gateway;
 using CsmsCluster.Grains;
 using CsmsCluster.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace CsmsCluster.Server;
 
@@ -17,6 +18,13 @@ public static class CsmsServer
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        // Security profile 3: any HTTPS endpoint asks for a client certificate but lets the handshake finish; the
+        // gateway verifies it against the charger CA and the charge point id (the API never uses it).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+        {
+            https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+            https.ClientCertificateValidation = (_, _, _) => true;
+        }));
         var role = ServerRoles.Parse(builder.Configuration["Csms:Role"]);
 
         var services = builder.Services;

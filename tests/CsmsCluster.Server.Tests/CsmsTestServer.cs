@@ -22,6 +22,9 @@ public sealed class CsmsTestServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>The HTTPS endpoint, when the settings configured one.</summary>
+    public Uri? TlsUri { get; private init; }
+
     /// <summary>An HTTP client that sends the admin token.</summary>
     public HttpClient Api { get; }
 
@@ -43,9 +46,14 @@ public sealed class CsmsTestServer : IAsyncDisposable
         args.AddRange((settings ?? new Dictionary<string, string?>()).Select(kv => $"--{kv.Key}={kv.Value}"));
         var app = CsmsServer.Build([.. args]);
         await app.StartAsync();
-        var address = app.Urls.First();
-        return new CsmsTestServer(app, dataDirectory, new Uri(address));
+        // With Kestrel endpoints configured (e.g. an HTTPS one for TLS tests) the API is reached over plain HTTP.
+        var address = app.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal));
+        var tls = app.Urls.FirstOrDefault(u => u.StartsWith("https://", StringComparison.Ordinal));
+        return new CsmsTestServer(app, dataDirectory, new Uri(address)) { TlsUri = tls is null ? null : new Uri(tls) };
     }
+
+    public Uri SecureOcppUri(string chargePointId) =>
+        new($"wss://{(TlsUri ?? throw new InvalidOperationException("No HTTPS endpoint configured.")).Authority}/ocpp/{Uri.EscapeDataString(chargePointId)}");
 
     public Uri OcppUri(string chargePointId) =>
         new($"ws://{BaseUri.Authority}/ocpp/{Uri.EscapeDataString(chargePointId)}");

@@ -50,9 +50,11 @@ public sealed class OcppTestClient : IAsyncDisposable
 
     public string? SubProtocol => _socket.SubProtocol;
 
-    public static async Task<OcppTestClient> ConnectAsync(Uri uri, string? subprotocol = "ocpp1.6", string? basicAuthPassword = null, string? basicAuthUser = null)
+    public static async Task<OcppTestClient> ConnectAsync(
+        Uri uri, string? subprotocol = "ocpp1.6", string? basicAuthPassword = null, string? basicAuthUser = null, Action<ClientWebSocketOptions>? configure = null)
     {
         var socket = new ClientWebSocket();
+        configure?.Invoke(socket.Options);
         if (subprotocol is not null)
         {
             socket.Options.AddSubProtocol(subprotocol);

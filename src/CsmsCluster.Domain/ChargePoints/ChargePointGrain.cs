@@ -46,14 +46,14 @@ public sealed class ChargePointGrain(
     }
 
     /// <inheritdoc />
-    public async Task<ConnectDecision> ConnectAsync(ChargerConnection connection, string? password)
+    public async Task<ConnectDecision> ConnectAsync(ChargerConnection connection, ChargerCredentials credentials)
     {
         if (options.Value.RequireRegistration && !State.Registered)
         {
             return new ConnectDecision(ConnectResult.NotRegistered);
         }
 
-        if (State.PasswordHash is { } hash && (password is null || !VerifyPassword(password, hash)))
+        if (!SecurityProfiles.Admits(State.SecurityProfile, State.PasswordHash, credentials, VerifyPassword))
         {
             return new ConnectDecision(ConnectResult.Unauthorized);
         }
@@ -176,6 +176,7 @@ public sealed class ChargePointGrain(
         State.SiteId = registration.SiteId ?? State.SiteId;
         State.MaxCurrent = registration.MaxCurrent ?? State.MaxCurrent;
         State.Phases = registration.Phases ?? State.Phases;
+        State.SecurityProfile = registration.SecurityProfile ?? State.SecurityProfile;
         if (registration.Password is { } password)
         {
             State.PasswordHash = password.Length == 0 ? null : PasswordHasher.Hash(password);

@@ -17,6 +17,9 @@ public sealed class ChargePointState
     /// <summary>PBKDF2 hash of the Basic-auth password, or null when none is set.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>The security profile the charger must connect with (0-3), or null for "Basic auth if a password is set".</summary>
+    public int? SecurityProfile { get; set; }
+
     /// <summary>Hardware maximum in A per phase.</summary>
     public decimal? MaxCurrent { get; set; }
 

@@ -17,6 +17,7 @@ internal static class ChargePointViews
         MaxCurrent = state.MaxCurrent,
         Phases = state.Phases,
         HasPassword = state.PasswordHash is not null,
+        SecurityProfile = state.SecurityProfile,
         Boot = state.Boot is { } b
             ? new BootInfo
             {
