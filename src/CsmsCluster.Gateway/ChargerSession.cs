@@ -26,6 +26,7 @@ public sealed class ChargerSession
     private int _unansweredCalls;
     private string _closeReason = CloseReasons.Ended;
     private ITimer? _abortTimer;
+    private volatile bool _terminating;
 
     internal ChargerSession(string chargePointId, ChargerConnection connection, OcppVersion version, WebSocket socket, SessionEnvironment environment)
     {
@@ -55,6 +56,13 @@ public sealed class ChargerSession
 
     /// <summary>Why the session ended, for metrics; <see cref="CloseReasons.Ended"/> unless the gateway closed it.</summary>
     internal string CloseReason => Volatile.Read(ref _closeReason);
+
+    /// <summary>
+    /// True once the gateway closed the socket on its own initiative (<see cref="TerminateAsync"/>): the receive loop
+    /// then drains, discarding messages, until the charger's close arrives or the abort timer fires, so the close frame
+    /// is not lost to a reset of a socket with unread data.
+    /// </summary>
+    internal bool IsTerminating => _terminating;
 
     /// <summary>Consecutive CSMS calls that timed out unanswered.</summary>
     internal int UnansweredCalls => Volatile.Read(ref _unansweredCalls);
@@ -196,6 +204,7 @@ public sealed class ChargerSession
     internal async Task TerminateAsync(WebSocketCloseStatus status, string description, string reason)
     {
         Volatile.Write(ref _closeReason, reason);
+        _terminating = true;
         MarkClosed();
         var timeout = _environment.Options.CloseTimeout;
         await CloseAsync(status, description, timeout);

@@ -20,7 +20,7 @@ internal sealed class ChargerSessionRunner(InboundMessageHandler handler, IOptio
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferBytes, max + 1));
         try
         {
-            while (!cancellationToken.IsCancellationRequested && socket.State == WebSocketState.Open)
+            while (!cancellationToken.IsCancellationRequested && IsReceiving(session))
             {
                 var count = 0;
                 ValueWebSocketReceiveResult result;
@@ -57,6 +57,12 @@ internal sealed class ChargerSessionRunner(InboundMessageHandler handler, IOptio
                     return;
                 }
 
+                if (socket.State != WebSocketState.Open)
+                {
+                    // Closing on the gateway's initiative: the charger's last messages are discarded, unanswered.
+                    continue;
+                }
+
                 await handler.HandleAsync(session, buffer.AsMemory(0, count), cancellationToken);
             }
         }
@@ -69,6 +75,9 @@ internal sealed class ChargerSessionRunner(InboundMessageHandler handler, IOptio
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static bool IsReceiving(ChargerSession session) =>
+        session.Socket.State == WebSocketState.Open || (session.Socket.State == WebSocketState.CloseSent && session.IsTerminating);
 
     private static byte[] Grow(byte[] buffer, int used, int max)
     {
