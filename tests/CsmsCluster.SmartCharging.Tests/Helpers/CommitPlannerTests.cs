@@ -46,6 +46,13 @@ public sealed class CommitPlannerTests
     }
 
     [Fact]
+    public void Plan_RequiredDecreaseAlreadyPendingAtTheTarget_IsNotSentAgain()
+    {
+        var decision = One(new ConnectorCommitState("k", 6, 2) { Pending = 2, DecreaseRequired = true }, Now.AddSeconds(-10));
+        Assert.False(decision.Send);
+    }
+
+    [Fact]
     public void I9_NoIncreaseSmallerThanTheDeadBand_AndMandatoryDecreasesAlwaysGo()
     {
         var gen = Gen.Choose(0, int.MaxValue).Select(seed =>
@@ -60,7 +67,7 @@ public sealed class CommitPlannerTests
             };
         });
         Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(SiteProperty.Sites),
+            SiteProperty.Config,
             Prop.ForAll(Arb.From(gen), (ConnectorCommitState state) =>
             {
                 var decision = One(state, Now.AddSeconds(-10));
@@ -68,7 +75,9 @@ public sealed class CommitPlannerTests
                 var from = Math.Max(state.Installed, state.Pending ?? state.Installed);
                 var fromZero = state.Installed == 0 && state.Target >= state.MinCurrent;
                 Assert.False(decision.Send && state.Target > from && state.Target - state.Installed < 1 - 1e-9 && !fromZero, $"{state}: increase within the dead band");
-                var mandatory = state.Target < from && (state.DecreaseRequired || state.Target == 0 || from - state.Target >= 1 - 1e-9);
+                // A decrease already pending at exactly the target needs no second send.
+                var alreadyPending = state.Pending is { } pending && Math.Abs(pending - state.Target) < 1e-9;
+                var mandatory = !alreadyPending && state.Target < from && (state.DecreaseRequired || state.Target == 0 || from - state.Target >= 1 - 1e-9);
                 Assert.True(!mandatory || decision.Send, $"{state}: mandatory decrease held");
             }));
     }
