@@ -32,6 +32,8 @@ public static class ApiServiceCollectionExtensions
     /// <summary>Maps <c>/api/v1/*</c> (bearer token required), <c>/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapCsmsApi(this IEndpointRouteBuilder endpoints)
     {
+        // Resolve the admin token now, so a generated one exists (and is printed) at start, not at the first request.
+        _ = endpoints.ServiceProvider.GetRequiredService<AdminToken>();
         var api = endpoints.MapGroup("/api/v1").AddEndpointFilter<BearerTokenFilter>();
         ChargePointEndpoints.Map(api);
         ChargePointDetailEndpoints.Map(api);

@@ -22,6 +22,9 @@ public sealed class CsmsTestServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>The server's data directory (a generated admin token is kept here).</summary>
+    public string DataDirectory => _dataDirectory;
+
     /// <summary>The HTTPS endpoint, when the settings configured one.</summary>
     public Uri? TlsUri { get; private init; }
 
