@@ -1,0 +1,77 @@
+namespace CsmsCluster.SmartCharging.Loop;
+
+/// <summary>A connector's runtime state in the loop (persisted with the site, so limits survive a restart).</summary>
+public sealed class LoopConnector
+{
+    /// <summary><c>chargePointId/n</c>.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The charge point.</summary>
+    public string ChargerId { get; set; } = "";
+
+    /// <summary>The OCPP connector id.</summary>
+    public int Number { get; set; }
+
+    /// <summary>The last reported status.</summary>
+    public string Status { get; set; } = "Available";
+
+    /// <summary>The open transaction, if any.</summary>
+    public int? TransactionId { get; set; }
+
+    /// <summary>The session the allocator sees (rotation times, launch).</summary>
+    public ActiveSession? Session { get; set; }
+
+    /// <summary>The last Accepted limit, A per phase (0 = no loop profile installed).</summary>
+    public double Installed { get; set; }
+
+    /// <summary>A sent limit awaiting its answer.</summary>
+    public double? Pending { get; set; }
+
+    /// <summary>The sequence of the pending send.</summary>
+    public long? PendingSequence { get; set; }
+
+    /// <summary>When a profile was last sent.</summary>
+    public DateTimeOffset? LastSentAt { get; set; }
+
+    /// <summary>When the last profile was Accepted.</summary>
+    public DateTimeOffset? LastAcceptedAt { get; set; }
+
+    /// <summary>False once sends failed twice or the connector drew above its limit.</summary>
+    public bool Controllable { get; set; } = true;
+
+    /// <summary>Consecutive failed sends.</summary>
+    public int Failures { get; set; }
+
+    /// <summary>True after one failure: the retry uses the fallback mode (W instead of A).</summary>
+    public bool Fallback { get; set; }
+
+    /// <summary>True when the target must be sent even if unchanged (after the charger reconnected).</summary>
+    public bool ResendRequired { get; set; }
+
+    /// <summary>Donation state: the lowered demand, if any.</summary>
+    public DonationState? Donation { get; set; }
+
+    /// <summary>The last measured current (highest phase), A.</summary>
+    public double? Measured { get; set; }
+
+    /// <summary>Phases carrying more than 1 A in the last sample with per-phase values.</summary>
+    public int? PhasesInUse { get; set; }
+
+    /// <summary>Consecutive samples above the installed limit plus tolerance.</summary>
+    public int OverdrawSamples { get; set; }
+
+    /// <summary>The last allocation in the site's unit (for the API).</summary>
+    public double Allocation { get; set; }
+
+    /// <summary>The last allocation in A per phase.</summary>
+    public double Target { get; set; }
+
+    /// <summary>Admitted, queued or not eligible, from the last run.</summary>
+    public ConnectorState State { get; set; } = ConnectorState.NotEligible;
+
+    /// <summary>Why it is not eligible, from the last run.</summary>
+    public ExclusionReason Reason { get; set; } = ExclusionReason.NoSession;
+
+    /// <summary>The limit the charger may be running now: max(installed, pending).</summary>
+    public double Effective => Math.Max(Installed, Pending ?? Installed);
+}

@@ -1,0 +1,72 @@
+namespace CsmsCluster.SmartCharging.Loop;
+
+/// <summary>Turns the loop's persisted view of a site into the allocator's <see cref="SiteInputs"/>.</summary>
+public static class SiteInputsBuilder
+{
+    /// <summary>Builds the inputs at <paramref name="now"/> (activation groups are evaluated in the site's time zone).</summary>
+    /// <param name="state">The site.</param>
+    /// <param name="now">The instant.</param>
+    /// <param name="options">Loop options (rotation period, quantum).</param>
+    /// <returns>The inputs.</returns>
+    public static SiteInputs Build(SiteLoopState state, DateTimeOffset now, LoopOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = state.Settings;
+        var timeZone = TimeZones.Find(settings.TimeZone);
+        var chargers = state.Chargers.Values.Select(c => new ChargerInput(c.Id, c.Cap)
+        {
+            FeederId = settings.ChargerFeeders.TryGetValue(c.Id, out var feeder) ? feeder : null,
+            Online = c.Online,
+        }).ToList();
+        var connectors = new List<ConnectorInput>(state.Connectors.Count);
+        foreach (var c in state.Connectors.Values.Where(c => state.Chargers.ContainsKey(c.ChargerId)))
+        {
+            var charger = state.Chargers[c.ChargerId];
+            var s = settings.Connectors.TryGetValue(c.Id, out var found) ? found : new ConnectorSettings();
+            var groups = settings.ActivationGroups.Where(g => s.Groups.Contains(g.Id, StringComparer.Ordinal)).ToList();
+            var max = Math.Min(s.MaxCurrent ?? charger.Cap, charger.Cap);
+            connectors.Add(new ConnectorInput(c.Id, c.ChargerId)
+            {
+                Session = c.TransactionId is null ? null : c.Session,
+                AllowedByActivation = s.Groups.Count == 0 || ActivationSchedule.IsActive(now, groups, timeZone),
+                Controllable = c.Controllable,
+                Faulted = c.Status == "Faulted",
+                // An uncontrollable connector counts at its maximum; an offline one at what it may be running.
+                InstalledLimit = c.Controllable ? c.Effective : max,
+                MaxCurrent = max,
+                MinCurrent = s.MinCurrent ?? 6,
+                Priority = s.Priority,
+                Weight = s.Weight,
+                Phases = PhasesOf(c, s, charger),
+                Phase = s.Phase,
+                Demand = c.Donation?.Demand,
+                LaunchCurrent = s.LaunchCurrent,
+            });
+        }
+        return new SiteInputs(settings.Unit, settings.Limit, chargers, connectors)
+        {
+            NominalVoltage = settings.Voltage,
+            Margin = settings.Margin,
+            BaseLoad = settings.BaseLoad,
+            GridLimits = settings.GridLimits,
+            Feeders = settings.Feeders,
+            Options = options.Allocation,
+        };
+    }
+
+    /// <summary>Phases in use: measured when known, else the connector's setting, else the charger's, else 3.</summary>
+    /// <param name="connector">The connector.</param>
+    /// <param name="settings">Its settings.</param>
+    /// <param name="charger">Its charger.</param>
+    /// <returns>1 or 3.</returns>
+    public static int PhasesOf(LoopConnector connector, ConnectorSettings settings, LoopCharger charger)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(charger);
+        var phases = connector.PhasesInUse ?? settings.Phases ?? charger.Phases ?? 3;
+        // Two measured phases are treated as three: the allocator models 1- and 3-phase draws only.
+        return phases == 1 ? 1 : 3;
+    }
+}
