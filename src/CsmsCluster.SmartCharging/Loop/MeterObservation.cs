@@ -7,4 +7,8 @@ namespace CsmsCluster.SmartCharging.Loop;
 /// <param name="PhaseCurrents">Current.Import of L1, L2, L3 in A (null entries unknown); null when not sampled.</param>
 /// <param name="PowerW">Power.Active.Import in W when sampled.</param>
 public sealed record MeterObservation(
-    string ChargerId, int ConnectorNumber, DateTimeOffset At, IReadOnlyList<double?>? PhaseCurrents, double? PowerW);
+    string ChargerId, int ConnectorNumber, DateTimeOffset At, IReadOnlyList<double?>? PhaseCurrents, double? PowerW)
+{
+    /// <summary>A Current.Import without a phase (A), used when no per-phase value is present.</summary>
+    public double? Current { get; init; }
+}

@@ -96,6 +96,10 @@ public static class SiteObservations
                 trigger = true;
             }
         }
+        else if (sample.Current is { } current)
+        {
+            measured = current;
+        }
         else if (sample.PowerW is { } power)
         {
             measured = power / (state.Settings.Voltage * SiteInputsBuilder.PhasesOf(c, settings, charger));
