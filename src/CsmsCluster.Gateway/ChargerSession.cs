@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using CsmsCluster.Contracts;
 using CsmsCluster.Ocpp;
@@ -35,6 +36,11 @@ public sealed class ChargerSession
         Version = version;
         _socket = socket;
         _environment = environment;
+        // Created on the upgrade request: its span (when traced) is what each message's own trace links back to.
+        if (Activity.Current is { } upgrade)
+        {
+            ConnectionLinks = [new ActivityLink(upgrade.Context)];
+        }
     }
 
     /// <summary>The charge point id from the URL.</summary>
@@ -47,6 +53,9 @@ public sealed class ChargerSession
     public OcppVersion Version { get; }
 
     internal WebSocket Socket => _socket;
+
+    /// <summary>A link to the span of the WebSocket upgrade, or null when it was not traced.</summary>
+    internal IEnumerable<ActivityLink>? ConnectionLinks { get; }
 
     /// <summary>Delivery of the charge point's queued commands over this session (null when the session has no grain).</summary>
     internal QueuedCommandDelivery? Delivery { get; init; }
@@ -69,6 +78,20 @@ public sealed class ChargerSession
 
     /// <summary>Sends a CALL and waits for the charger's answer, at most <paramref name="timeout"/> in total.</summary>
     public async Task<CsmsCallOutcome> SendCallAsync(string action, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var activity = GatewayTelemetry.StartOutboundCall(this, action);
+        var started = _environment.Time.GetTimestamp();
+        var outcome = await SendCallCoreAsync(action, payload, timeout, cancellationToken);
+        _environment.Metrics.CsmsCallEnded(action, outcome.Status, _environment.Time.GetElapsedTime(started));
+        if (activity is not null)
+        {
+            GatewayTelemetry.SetOutcome(activity, outcome);
+        }
+
+        return outcome;
+    }
+
+    private async Task<CsmsCallOutcome> SendCallCoreAsync(string action, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timer = new CancellationTokenSource(timeout, _environment.Time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token, timer.Token);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using CsmsCluster.Contracts;
 
 namespace CsmsCluster.Gateway;
 
@@ -20,6 +22,8 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _messagesOut;
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _pendingBoots;
+    private readonly Histogram<double> _callDuration;
+    private readonly Histogram<double> _csmsCallDuration;
     private long _openedTotal;
     private long _closedTotal;
     private long _refusedAtCapacity;
@@ -42,7 +46,23 @@ public sealed class GatewayMetrics
         _messagesOut = meter.CreateCounter<long>("csms.gateway.messages.out", "{message}", "Frames sent to chargers, by action.");
         _rateLimited = meter.CreateCounter<long>("csms.gateway.messages.rate_limited", "{message}", "Charger CALLs refused by the per-charger rate limit.");
         _pendingBoots = meter.CreateCounter<long>("csms.gateway.boots.pending", "{message}", "BootNotifications answered Pending by a saturated node.");
+        _callDuration = meter.CreateHistogram(
+            "csms.gateway.call.duration", "s", "Time from receiving a charger's CALL to sending its answer, by action and outcome.", advice: DurationAdvice);
+        _csmsCallDuration = meter.CreateHistogram(
+            "csms.gateway.csms_call.duration", "s", "Round trip of a CSMS-initiated CALL to a charger, by action and outcome.", advice: DurationAdvice);
     }
+
+    /// <summary>The tag key naming the OCPP action of a message.</summary>
+    public const string ActionTag = "ocpp.action";
+
+    /// <summary>The tag key naming how a call ended.</summary>
+    public const string OutcomeTag = "ocpp.outcome";
+
+    // Seconds; the exporter's default boundaries suit milliseconds.
+    private static readonly InstrumentAdvice<double> DurationAdvice = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    };
 
     /// <summary>Connections accepted since start.</summary>
     public long ConnectionsOpened => Volatile.Read(ref _openedTotal);
@@ -120,7 +140,7 @@ public sealed class GatewayMetrics
     {
         if (_messagesIn.Enabled)
         {
-            _messagesIn.Add(1, new KeyValuePair<string, object?>("action", action));
+            _messagesIn.Add(1, new KeyValuePair<string, object?>(ActionTag, action));
         }
     }
 
@@ -128,9 +148,40 @@ public sealed class GatewayMetrics
     {
         if (_messagesOut.Enabled)
         {
-            _messagesOut.Add(1, new KeyValuePair<string, object?>("action", action));
+            _messagesOut.Add(1, new KeyValuePair<string, object?>(ActionTag, action));
         }
     }
+
+    /// <summary>Records the time a charger's CALL took to answer (<paramref name="answered"/>: CALLRESULT, else CALLERROR).</summary>
+    internal void CallAnswered(string action, bool answered, TimeSpan elapsed)
+    {
+        if (_callDuration.Enabled)
+        {
+            var tags = new TagList { { ActionTag, action }, { OutcomeTag, answered ? "result" : "error" } };
+            _callDuration.Record(elapsed.TotalSeconds, in tags);
+        }
+    }
+
+    /// <summary>Records the round trip of a CSMS-initiated CALL.</summary>
+    internal void CsmsCallEnded(string action, CsmsCallStatus status, TimeSpan elapsed)
+    {
+        if (_csmsCallDuration.Enabled)
+        {
+            var tags = new TagList { { ActionTag, action }, { OutcomeTag, OutcomeName(status) } };
+            _csmsCallDuration.Record(elapsed.TotalSeconds, in tags);
+        }
+    }
+
+    /// <summary>The tag value of a call outcome (no allocation).</summary>
+    internal static string OutcomeName(CsmsCallStatus status) => status switch
+    {
+        CsmsCallStatus.Completed => "completed",
+        CsmsCallStatus.CallError => "call_error",
+        CsmsCallStatus.Timeout => "timeout",
+        CsmsCallStatus.NotConnected => "not_connected",
+        CsmsCallStatus.Queued => "queued",
+        _ => "other",
+    };
 
     internal void MessageRateLimited()
     {

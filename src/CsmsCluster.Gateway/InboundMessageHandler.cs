@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using CsmsCluster.Contracts;
 using CsmsCluster.Grains;
@@ -80,37 +81,48 @@ internal sealed class InboundMessageHandler(
         // Only known action names become tag values: a charger must not be able to grow the metric's cardinality.
         var tag = known ? action : UnknownAction;
         metrics.MessageIn(tag);
+        using var activity = GatewayTelemetry.StartInboundCall(session, tag, frame.UniqueId);
+        var started = time.GetTimestamp();
+        var errorCode = await AnswerCallAsync(session, frame, tag, known ? validator : null, rate, cancellationToken);
+        metrics.CallAnswered(tag, errorCode is null, time.GetElapsedTime(started));
+        if (errorCode is not null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, errorCode);
+        }
+    }
+
+    /// <summary>Answers one CALL; returns the CALLERROR code sent, or null for a CALLRESULT.</summary>
+    private async Task<string?> AnswerCallAsync(
+        ChargerSession session, OcppFrame frame, string tag, IOcppPayloadValidator? validator, RateDecision rate, CancellationToken cancellationToken)
+    {
+        var action = frame.Action!;
         if (rate == RateDecision.Reject)
         {
             metrics.MessageRateLimited();
             GatewayLog.RateLimited(logger, session.ChargePointId, frame.UniqueId);
-            await SendErrorAsync(session, frame.UniqueId, tag, OcppErrorCode.GenericError, RateLimitDescription, cancellationToken);
-            return;
+            return await SendErrorAsync(session, frame.UniqueId, tag, OcppErrorCode.GenericError, RateLimitDescription, cancellationToken);
         }
 
-        if (!known)
+        if (validator is null)
         {
-            await SendErrorAsync(session, frame.UniqueId, tag, OcppErrorCode.NotImplemented, $"Unknown action '{action}'.", cancellationToken);
-            return;
+            return await SendErrorAsync(session, frame.UniqueId, tag, OcppErrorCode.NotImplemented, $"Unknown action '{action}'.", cancellationToken);
         }
 
         if (!OcppActionCatalog.IsChargerInitiated(session.Version, action))
         {
-            await SendErrorAsync(session, frame.UniqueId, tag, OcppErrorCode.NotSupported, $"'{action}' is sent by the CSMS, not by a charge point.", cancellationToken);
-            return;
+            return await SendErrorAsync(session, frame.UniqueId, tag, OcppErrorCode.NotSupported, $"'{action}' is sent by the CSMS, not by a charge point.", cancellationToken);
         }
 
-        var validation = validator!.Validate(frame.Payload.Span);
+        var validation = validator.Validate(frame.Payload.Span);
         if (!validation.IsValid)
         {
-            await SendErrorAsync(session, frame.UniqueId, tag, validation.ErrorCode, validation.Message, cancellationToken);
-            return;
+            return await SendErrorAsync(session, frame.UniqueId, tag, validation.ErrorCode, validation.Message, cancellationToken);
         }
 
         if (action == PendingBootReply.Action && admission.IsSaturated)
         {
             await AnswerBootPendingAsync(session, frame.UniqueId, cancellationToken);
-            return;
+            return null;
         }
 
         OcppReply reply;
@@ -124,8 +136,7 @@ internal sealed class InboundMessageHandler(
         {
             // The charger will retry its message; nothing was acknowledged, so nothing is lost.
             GatewayLog.CallFailed(logger, ex, session.ChargePointId, action);
-            await SendErrorAsync(session, frame.UniqueId, tag, OcppErrorCode.InternalError, "The CSMS could not process the message; retry later.", cancellationToken);
-            return;
+            return await SendErrorAsync(session, frame.UniqueId, tag, OcppErrorCode.InternalError, "The CSMS could not process the message; retry later.", cancellationToken);
         }
         finally
         {
@@ -144,6 +155,8 @@ internal sealed class InboundMessageHandler(
                 session.Delivery?.Request(session.Closed);
             }
         }
+
+        return reply.ErrorCode;
     }
 
     private async Task AnswerBootPendingAsync(ChargerSession session, string uniqueId, CancellationToken cancellationToken)
@@ -171,12 +184,14 @@ internal sealed class InboundMessageHandler(
         }
     }
 
-    private async Task SendErrorAsync(ChargerSession session, string uniqueId, string tag, OcppErrorCode code, string description, CancellationToken cancellationToken)
+    private async Task<string> SendErrorAsync(ChargerSession session, string uniqueId, string tag, OcppErrorCode code, string description, CancellationToken cancellationToken)
     {
         var wire = OcppErrorCodes.ToWire(code, session.Version);
         if (await session.TrySendAsync(w => OcppFrameWriter.WriteCallError(w, uniqueId, wire, description, default), cancellationToken))
         {
             metrics.MessageOut(tag);
         }
+
+        return wire;
     }
 }

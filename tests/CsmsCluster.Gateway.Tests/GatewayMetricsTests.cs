@@ -35,8 +35,8 @@ public sealed class GatewayMetricsTests
         Assert.Contains(("csms.gateway.connections.opened", 1L, (string?)null), seen);
         Assert.Contains(("csms.gateway.connections.open", 1L, (string?)null), seen);
         Assert.Contains(("csms.gateway.connections.open", -1L, (string?)null), seen);
-        Assert.Contains(("csms.gateway.messages.in", 1L, "action=Heartbeat"), seen);
-        Assert.Contains(("csms.gateway.messages.out", 1L, "action=Heartbeat"), seen);
+        Assert.Contains(("csms.gateway.messages.in", 1L, "ocpp.action=Heartbeat"), seen);
+        Assert.Contains(("csms.gateway.messages.out", 1L, "ocpp.action=Heartbeat"), seen);
         Assert.Contains(("csms.gateway.messages.rate_limited", 1L, (string?)null), seen);
         Assert.Contains(("csms.gateway.boots.pending", 1L, (string?)null), seen);
         Assert.Contains(("csms.gateway.connections.refused", 1L, "reason=at_capacity"), seen);
