@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CsmsCluster.Persistence;
 
 /// <summary>
@@ -13,6 +15,9 @@ internal sealed class HistoryEntry(object item)
     public object Item { get; } = item;
 
     public Task Completion => _completion.Task;
+
+    /// <summary>The span of the write that queued this entry (default when not traced); the batch span links to it.</summary>
+    public ActivityContext Producer { get; set; }
 
     public void Succeed() => _completion.TrySetResult();
 

@@ -36,4 +36,8 @@ internal static class HistorySql
     /// <summary>Storage key of a sample's JSON: the stable 64-bit hash, reinterpreted as a signed bigint.</summary>
     public static long SampleHash(string sampledValueJson) =>
         unchecked((long)Grains.StableHashing.Hash(sampledValueJson));
+
+    /// <summary>Open transactions (started, not stopped) for the <c>csms.transactions.active</c> gauge.</summary>
+    public const string CountActiveTransactions =
+        "SELECT count(*) FROM transactions WHERE stop_time IS NULL AND start_time IS NOT NULL";
 }

@@ -20,6 +20,7 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
     private readonly ILogger<HistoryWriter> _logger;
     private readonly HistoryMetrics _metrics;
     private readonly int _maxBatchSize;
+    private readonly string _databaseName;
     private readonly CancellationTokenSource _abort = new();
     private Task? _loop;
 
@@ -37,6 +38,7 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
         });
         _batchWriter = batchWriter;
         _isDataError = database.IsDataError;
+        _databaseName = database is PostgresStorageDatabase ? "postgresql" : "sqlite";
         _logger = logger;
         _maxBatchSize = options.Value.HistoryMaxBatchSize;
         _metrics = metrics;
@@ -49,19 +51,19 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
     public ValueTask RecordTransactionStartedAsync(TransactionStarted transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        return EnqueueAsync(new HistoryEntry(transaction), cancellationToken);
+        return EnqueueAsync(new HistoryEntry(transaction), "transaction_started", cancellationToken);
     }
 
     public ValueTask RecordTransactionStoppedAsync(TransactionStopped transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        return EnqueueAsync(new HistoryEntry(transaction), cancellationToken);
+        return EnqueueAsync(new HistoryEntry(transaction), "transaction_stopped", cancellationToken);
     }
 
     public ValueTask RecordMeterValuesAsync(IReadOnlyList<MeterValueSample> samples, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        return samples.Count == 0 ? ValueTask.CompletedTask : EnqueueAsync(new HistoryEntry(samples), cancellationToken);
+        return samples.Count == 0 ? ValueTask.CompletedTask : EnqueueAsync(new HistoryEntry(samples), "meter_values", cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -98,8 +100,16 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
         _abort.Dispose();
     }
 
-    private async ValueTask EnqueueAsync(HistoryEntry entry, CancellationToken cancellationToken)
+    private async ValueTask EnqueueAsync(HistoryEntry entry, string kind, CancellationToken cancellationToken)
     {
+        // A child of the caller's span (the grain call): the time its message waits for the group commit.
+        using var activity = PersistenceTelemetry.ActivitySource.StartActivity("history write");
+        if (activity is not null)
+        {
+            activity.SetTag("csms.history.entry", kind);
+            entry.Producer = activity.Context;
+        }
+
         if (!_queue.Writer.TryWrite(entry))
         {
             try
@@ -142,6 +152,7 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
 
     private async Task WriteAsync(List<HistoryEntry> batch)
     {
+        using var activity = StartCommitActivity(batch);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -151,6 +162,7 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
         }
         catch (Exception ex) when (batch.Count > 1 && _isDataError(ex) && !_abort.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "retried entry by entry");
             // One bad entry must not fail the others: find it by writing each entry alone.
             PersistenceLog.HistoryBatchRetryingEntries(_logger, batch.Count, ex);
             foreach (var entry in batch)
@@ -160,10 +172,40 @@ internal sealed class HistoryWriter : IHistoryWriter, IHostedService, IAsyncDisp
         }
         catch (Exception ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             PersistenceLog.HistoryBatchFailed(_logger, batch.Count, ex);
             _metrics.Failed(batch.Count);
             batch.ForEach(e => e.Fail(ex));
         }
+    }
+
+    /// <summary>
+    /// The span of one batch. The writer loop works for no single request, so a batch is the root of its own trace
+    /// (or a child of the failed batch it retries) with links to the <c>history write</c> spans it carries.
+    /// </summary>
+    private Activity? StartCommitActivity(List<HistoryEntry> batch)
+    {
+        if (!PersistenceTelemetry.ActivitySource.HasListeners())
+        {
+            return null;
+        }
+
+        List<ActivityLink>? links = null;
+        foreach (var entry in batch)
+        {
+            if (entry.Producer != default)
+            {
+                (links ??= new List<ActivityLink>(Math.Min(batch.Count, PersistenceTelemetry.MaxLinks))).Add(new ActivityLink(entry.Producer));
+                if (links.Count == PersistenceTelemetry.MaxLinks)
+                {
+                    break;
+                }
+            }
+        }
+
+        return PersistenceTelemetry.ActivitySource.StartActivity("history commit", ActivityKind.Internal, default(ActivityContext), tags: null, links: links)
+            ?.SetTag("db.system.name", _databaseName)
+            .SetTag("csms.history.batch.size", batch.Count);
     }
 
     private void FailQueued()
