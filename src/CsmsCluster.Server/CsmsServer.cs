@@ -3,6 +3,8 @@ using CsmsCluster.Domain;
 using CsmsCluster.Gateway;
 using CsmsCluster.Grains;
 using CsmsCluster.Persistence;
+using CsmsCluster.Server.Configuration;
+using CsmsCluster.Server.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 
@@ -26,6 +28,7 @@ public static class CsmsServer
             https.ClientCertificateValidation = (_, _, _) => true;
         }));
         var role = ServerRoles.Parse(builder.Configuration["Csms:Role"]);
+        builder.AddCsmsTelemetry(role);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -36,6 +39,7 @@ public static class CsmsServer
         services.AddCsmsDomain(builder.Configuration);
         services.AddOcppGateway(builder.Configuration);
         services.AddCsmsApi(builder.Configuration);
+        services.AddCsmsOptionsValidation();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 
         var app = builder.Build();
