@@ -1,0 +1,96 @@
+using CsmsCluster.SmartCharging.Loop;
+
+namespace CsmsCluster.SmartCharging.Tests.Loop;
+
+/// <summary>Spec "When to send": limit drops, the dead band, the minimum interval and pending accounting.</summary>
+public sealed class LoopLimitTests
+{
+    [Fact]
+    public void GridLimitDrop_Unannounced_DecreasesWithinTheDeadBandGoAtOnce()
+    {
+        var site = LoopHarness.Converged(48, "A", "B");
+
+        // An unannounced drop breaks I1 until the chargers accept the lower limits: nothing can prevent that window.
+        site.CheckInvariant = false;
+        site.Configure(s => s with { GridLimits = [new GridLimitStep(site.Now, 47)] });
+        var decreases = site.RunProfiles();
+        site.Advance(1);
+        site.AnswerAll();
+        site.CheckInvariant = true;
+        site.AssertInvariants();
+
+        Assert.Equal(["A/1", "B/1"], decreases.Keys.Order());
+        Assert.All(decreases.Values, c => Assert.Equal((23.5, true), (c.Current, c.IsDecrease)));
+    }
+
+    [Fact]
+    public void DeadBand_SmallChangesAreHeld_OneAmpereIsSent()
+    {
+        var site = LoopHarness.Converged(48, "A", "B", "C");
+
+        site.Configure(s => s with { Connectors = new Dictionary<string, ConnectorSettings> { ["B/1"] = new() { MaxCurrent = 15.5 } } });
+        var held = site.RunProfiles();
+        var heldTarget = site["A/1"].Target;
+        site.Configure(s => s with { Connectors = new Dictionary<string, ConnectorSettings> { ["B/1"] = new() { MaxCurrent = 15 } } });
+        var decrease = site.RunProfiles();
+
+        Assert.Empty(held);
+        Assert.Equal(16.2, heldTarget);
+        var sent = Assert.Single(decrease);
+        Assert.Equal(("B/1", 15.0), (sent.Key, sent.Value.Current));
+        Assert.Equal(16, site["A/1"].Installed);
+    }
+
+    [Fact]
+    public void MinimumInterval_HoldsAnIncreaseButNotAMandatoryDecrease()
+    {
+        var site = LoopHarness.Converged(48, "A", "B", "C");
+        site.StopSession("C");
+        Assert.Equal(2, site.RunProfiles().Count);
+        site.Advance(1);
+        site.AnswerAll();
+
+        site.Advance(9);
+        site.StartSession("C", 9);
+        var decreases = site.RunProfiles();
+        site.Advance(1);
+        site.AnswerAll();
+        site.Advance(9);
+        site.StopSession("C");
+        var early = site.RunProfiles();
+        site.Advance(20);
+        var due = site.RunProfiles();
+
+        Assert.All(decreases.Values, c => Assert.Equal((21.0, true), (c.Current, c.IsDecrease)));
+        Assert.Empty(early);
+        Assert.Equal(["A/1", "B/1"], due.Keys.Order());
+        Assert.All(due.Values, c => Assert.Equal(24.0, c.Current));
+    }
+
+    [Fact]
+    public void PendingDecrease_CountsTheOldLimitUntilAccepted()
+    {
+        var site = LoopHarness.Converged(48, "A", "B");
+        site.AddCharger("C");
+        site.StartSession("C", 3);
+
+        var decreases = site.RunProfiles();
+
+        Assert.Equal((24, 21.0, 24), (site["A/1"].Installed, site["A/1"].Pending!.Value, site["A/1"].Effective));
+        Assert.Equal(24, site.Ledger.EffectiveAt("A/1", site.Now, 230));
+        site.Advance(1);
+        site.Answer(decreases["A/1"]);
+        Assert.Equal((21, (double?)null, 21), (site["A/1"].Installed, site["A/1"].Pending, site["A/1"].Effective));
+    }
+
+    [Fact]
+    public void PendingIncrease_CountsTheNewLimitAtOnce()
+    {
+        var site = LoopHarness.Converged(48, "A", "B", "C");
+        site.StopSession("C");
+
+        site.RunProfiles();
+
+        Assert.Equal((16, 24.0, 24), (site["A/1"].Installed, site["A/1"].Pending!.Value, site["A/1"].Effective));
+    }
+}
