@@ -27,6 +27,12 @@ public sealed class LoopConnector
     /// <summary>A sent limit awaiting its answer.</summary>
     public double? Pending { get; set; }
 
+    /// <summary>The schedule of the last Accepted profile; null means flat at <see cref="Installed"/>.</summary>
+    public SentSchedule? InstalledSchedule { get; set; }
+
+    /// <summary>The schedule of the pending send; null means flat at <see cref="Pending"/>.</summary>
+    public SentSchedule? PendingSchedule { get; set; }
+
     /// <summary>The sequence of the pending send.</summary>
     public long? PendingSequence { get; set; }
 
@@ -74,4 +80,11 @@ public sealed class LoopConnector
 
     /// <summary>The limit the charger may be running now: max(installed, pending).</summary>
     public double Effective => Math.Max(Installed, Pending ?? Installed);
+
+    /// <summary>The limit the charger may be running at <paramref name="at"/>, future periods of its profiles included.</summary>
+    /// <param name="at">The instant.</param>
+    /// <returns>max(installed, pending) at that instant, A per phase.</returns>
+    public double EffectiveAt(DateTimeOffset at) => Math.Max(
+        InstalledSchedule?.LimitAt(at) ?? Installed,
+        Pending is { } pending ? PendingSchedule?.LimitAt(at) ?? pending : 0);
 }

@@ -20,6 +20,12 @@ public static class SiteLoop
         {
             c.Session = c.Session! with { InLaunch = false };
         }
+        foreach (var c in state.Connectors.Values)
+        {
+            // Chargers move on to the later (never higher) periods of their profiles by themselves.
+            c.Installed = c.InstalledSchedule is { } installed ? Math.Min(c.Installed, installed.LimitAt(now)) : c.Installed;
+            c.Pending = c.Pending is { } pending && c.PendingSchedule is { } sent ? Math.Min(pending, sent.LimitAt(now)) : c.Pending;
+        }
         var inputs = SiteInputsBuilder.Build(state, now, options);
         var allocation = SiteAllocator.Allocate(now, inputs);
         foreach (var a in allocation.Connectors)
@@ -54,6 +60,10 @@ public static class SiteLoop
             }
             commands.Add(TxProfile(state, c, decision.Limit, schedules.GetValueOrDefault(c.Id), now, options));
         }
+        foreach (var (c, schedule) in FutureReductions.Missing(now, inputs, controlled, schedules, options.Horizon))
+        {
+            commands.Add(TxProfile(state, c, c.Installed, schedule, now, options));
+        }
         foreach (var charger in state.Chargers.Values.Where(c => c.Online && c.BackstopRequired && c.BackstopSequence is null))
         {
             commands.Add(Backstop(state, charger, now, options));
@@ -85,8 +95,15 @@ public static class SiteLoop
         {
             return false;
         }
+        var schedule = c.PendingSchedule;
         c.Pending = null;
         c.PendingSequence = null;
+        c.PendingSchedule = null;
+        if (outcome is ProfileOutcome.NotDelivered or ProfileOutcome.Failed)
+        {
+            // The charger may run either profile: count the higher limit, flat (no reductions known for sure).
+            c.InstalledSchedule = null;
+        }
         if (outcome == ProfileOutcome.NotDelivered)
         {
             // The charger went away before answering: not its fault. It may run either limit, so the sent one stays
@@ -102,6 +119,7 @@ public static class SiteLoop
                 state.LastDecreaseAcceptedAt = now;
             }
             c.Installed = sent;
+            c.InstalledSchedule = schedule;
             c.LastAcceptedAt = now;
             c.Failures = 0;
             return true;
@@ -155,6 +173,7 @@ public static class SiteLoop
         var settings = state.Settings.Connectors.TryGetValue(c.Id, out var s) ? s : new ConnectorSettings();
         var phases = schedule?.NumberPhases ?? SiteInputsBuilder.PhasesOf(c, settings, charger);
         var periods = schedule?.Periods is { Count: > 0 } p && Math.Abs(p[0].Limit - limit) < 1e-9 ? p : [new SchedulePeriod(0, limit)];
+        var scheduleInAmperes = new SentSchedule(now - ChargingScheduleBuilder.ClockSkew, periods);
         var unit = c.Fallback ? "W" : "A";
         if (c.Fallback)
         {
@@ -164,6 +183,7 @@ public static class SiteLoop
             ++state.Sequence, c.Id, c.ChargerId, c.Number, c.TransactionId, "TxProfile", options.ProfileIdBase + c.Number,
             options.StackLevel, now - ChargingScheduleBuilder.ClockSkew, unit, phases, periods, limit, limit < c.Effective);
         c.Pending = limit;
+        c.PendingSchedule = scheduleInAmperes;
         c.PendingSequence = command.Sequence;
         c.LastSentAt = now;
         c.ResendRequired = false;

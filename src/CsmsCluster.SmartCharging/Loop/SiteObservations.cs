@@ -154,7 +154,9 @@ public static class SiteObservations
         c.TransactionId = reported.TransactionId;
         c.Session = reported.TransactionId is null ? null : new ActiveSession(reported.TransactionStart ?? now) { InLaunch = true };
         c.Installed = 0;
+        c.InstalledSchedule = null;
         c.Pending = null;
+        c.PendingSchedule = null;
         c.PendingSequence = null;
         c.LastSentAt = null;
         c.ResendRequired = false;
