@@ -8,9 +8,11 @@ namespace CsmsCluster.Bench.SmartCharging;
 /// <summary>Formats the results file: machine, date, commit, command, every figure, and pass/fail per target.</summary>
 public static class ResultsWriter
 {
-    public static string Write(IReadOnlyList<(SimulationResult Result, double CpuSeconds)> results, string command, string commit)
+    public static string Write(
+        IReadOnlyList<(SimulationResult Result, double CpuSeconds)> results, IReadOnlyList<(string Label, SimulationResult Result)> variants, string command, string commit)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(variants);
         var md = new StringBuilder();
         Line(md, "# Smart charging simulation: results");
         Line(md, "");
@@ -23,6 +25,15 @@ public static class ResultsWriter
         {
             Scenario(md, result, cpu);
         }
+        Line(md, "## Sensitivity (same seeds, one change each)");
+        Line(md, "");
+        Line(md, "| variant | utilisation (reference) | fairness | messages per session-hour (steady / all) | command violations, s |");
+        Line(md, "|---|---|---|---|---|");
+        foreach (var (label, r) in variants)
+        {
+            Line(md, $"| {label} | {r.Utilisation:0.0000} ({r.ReferenceUtilisation:0.0000}) | {r.Fairness:0.0000} | {r.SteadyMessagesPerSessionHour:0.00} / {r.MessagesPerSessionHour:0.00} | {r.CommandViolationSeconds} |");
+        }
+        Line(md, "");
         md.Append(ResultsNotes.Text);
         return md.ToString();
     }
@@ -48,6 +59,7 @@ public static class ResultsWriter
         Row(md, "profile messages per session-hour, steady state", $"{r.SteadyMessagesPerSessionHour:0.00}", "<= 6", s.TargetsApply ? r.SteadyMessagesPerSessionHour <= 6 : null, r.SteadyMessagesPerSessionHour - 6);
         Row(md, "profile messages per session-hour, all", $"{r.MessagesPerSessionHour:0.00} ({r.TxProfiles} TxProfiles, {r.LaunchSends} first sends, {r.Backstops} backstops)", "", null);
         Row(md, "sends by reason", string.Join(", ", r.SendsByReason.Select(x => $"{x.Key} {x.Value}")), "", null);
+        Row(md, "utilisation of the reference allocation (ceiling of the allocator itself)", $"{r.ReferenceUtilisation:0.0000}", "", null);
         Row(md, "utilisation vs the raw limit (margin counted as loss)", $"{r.UtilisationRaw:0.0000}", "", null);
         Row(md, "measured violation seconds (draw above the raw limit)", $"{r.MeasuredViolationSeconds} (max excess {r.MaxMeasuredExcess:0.##})", "", null);
         Row(md, "trigger -> last decrease Accepted, p50 / p95 / max", Percentiles.Summary(r.DecreaseLatencies), "", null);

@@ -1,4 +1,5 @@
 using CsmsCluster.SmartCharging;
+using CsmsCluster.SmartCharging.Loop;
 
 namespace CsmsCluster.Bench.SmartCharging;
 
@@ -43,4 +44,18 @@ public static class Scenarios
         SilentChargers = 1,
         TargetsApply = false,
     };
+
+    /// <summary>The site with one rule or one EV property changed (same seed): where utilisation and messages go.</summary>
+    public static IReadOnlyList<(string Label, SimulationScenario Scenario, LoopOptions Options)> Variants(SimulationScenario site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var spec = new LoopOptions();
+        return
+        [
+            ("dead band 0.1 A instead of 1 A", site, spec with { Commit = spec.Commit with { DeadBand = 0.1 } }),
+            ("no T_hold, no minimum interval", site, spec with { Commit = spec.Commit with { Hold = TimeSpan.Zero, MinInterval = TimeSpan.Zero } }),
+            ("meter values every 5 s", site with { MeterInterval = TimeSpan.FromSeconds(5) }, spec),
+            ("every EV can take 32 A (no donations from low EV maxima)", site with { EvMaxCurrents = [32] }, spec),
+        ];
+    }
 }

@@ -33,6 +33,9 @@ public sealed class SimulationMetrics
     /// <summary>Integral of the delivered draw, in site units x s.</summary>
     public double Delivered { get; set; }
 
+    /// <summary>Integral of what the reference allocation would deliver, in site units x s.</summary>
+    public double ReferenceDelivered { get; set; }
+
     /// <summary>Integral of min(L_eff, demand), in site units x s.</summary>
     public double Servable { get; set; }
 
@@ -124,6 +127,7 @@ public sealed class SimulationMetrics
             SessionHours = Sessions.Sum(s => s.Hours(end)),
             DeliveredKwh = Sessions.Sum(s => s.DeliveredKwh),
             Utilisation = Servable > 0 ? Delivered / Servable : 0,
+            ReferenceUtilisation = Servable > 0 ? ReferenceDelivered / Servable : 0,
             UtilisationRaw = ServableRaw > 0 ? Delivered / ServableRaw : 0,
             Fairness = fair.Count > 0 ? sum * sum / (fair.Count * squares) : 0,
             FairnessSessions = fair.Count,

@@ -21,6 +21,9 @@ public sealed record SimulationResult
     /// <summary>delivered / integral(min(L_eff, demand)).</summary>
     public double Utilisation { get; init; }
 
+    /// <summary>What the reference allocation would deliver / integral(min(L_eff, demand)): the allocator's own ceiling.</summary>
+    public double ReferenceUtilisation { get; init; }
+
     /// <summary>delivered / integral(min(raw limit, demand)): the margin counted as loss.</summary>
     public double UtilisationRaw { get; init; }
 

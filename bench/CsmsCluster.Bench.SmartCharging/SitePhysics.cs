@@ -53,7 +53,7 @@ public sealed class SitePhysics(SimulationScenario scenario, LoopOptions options
             metrics.CommandViolationSeconds++;
             metrics.MaxCommandExcess = Math.Max(metrics.MaxCommandExcess, check.Exceeded.Max(e => e.Excess));
         }
-        Reference(now, evs, voltage);
+        Reference(now, evs, voltage, watts);
     }
 
     private double GridLimit(DateTimeOffset now) =>
@@ -92,7 +92,7 @@ public sealed class SitePhysics(SimulationScenario scenario, LoopOptions options
         }
     }
 
-    private void Reference(DateTimeOffset now, Dictionary<string, SimulatedEv> evs, double voltage)
+    private void Reference(DateTimeOffset now, Dictionary<string, SimulatedEv> evs, double voltage, bool watts)
     {
         if (evs.Count == 0)
         {
@@ -102,10 +102,13 @@ public sealed class SitePhysics(SimulationScenario scenario, LoopOptions options
         foreach (var allocation in reference.Connectors.Where(a => evs.ContainsKey(a.ConnectorId)))
         {
             var ev = evs[allocation.ConnectorId];
+            var current = Math.Min(allocation.Current, ev.Possible);
+            // In site units: A on each phase the EV loads, or W.
+            metrics.ReferenceDelivered += watts ? current * voltage * ev.Phases : current * ev.Phases;
             var transaction = state.Connectors[allocation.ConnectorId].TransactionId;
             if (transaction is { } tx && metrics.Session(tx) is { } session)
             {
-                session.ReferenceKwh += Math.Min(allocation.Current, ev.Possible) * voltage * ev.Phases / 3_600_000;
+                session.ReferenceKwh += current * voltage * ev.Phases / 3_600_000;
             }
         }
     }
