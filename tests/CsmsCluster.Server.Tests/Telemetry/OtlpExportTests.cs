@@ -6,6 +6,7 @@ namespace CsmsCluster.Server.Tests.Telemetry;
 /// With an OTLP endpoint configured the server exports traces, metrics and logs over OTLP/HTTP, and one charger
 /// message is one trace from the gateway through the grain call to storage.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class OtlpExportTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
