@@ -35,6 +35,10 @@ public abstract class Grain : IGrainLifecycle
     /// <summary>Asks the runtime to deactivate this activation after the current turn.</summary>
     protected void DeactivateOnIdle() => GrainContext.DeactivateOnIdle();
 
+    /// <summary>Keeps this activation from idle deactivation for at least <paramref name="period"/> from now.</summary>
+    /// <param name="period">How long to stay active.</param>
+    protected void DelayDeactivation(TimeSpan period) => GrainContext.DelayDeactivation(period);
+
     void IGrainLifecycle.Attach(IGrainContext context) => _context = context;
 
     Task IGrainLifecycle.ActivateAsync(CancellationToken cancellationToken) => ActivateCoreAsync(cancellationToken);

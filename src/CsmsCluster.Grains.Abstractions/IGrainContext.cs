@@ -21,6 +21,13 @@ public interface IGrainContext
     /// <summary>Deactivates this activation once the current turn ends.</summary>
     void DeactivateOnIdle();
 
+    /// <summary>
+    /// Keeps the activation from idle deactivation for at least <paramref name="period"/> from now, as Orleans'
+    /// <c>DelayDeactivation</c>: for a grain whose timers must keep running while no calls arrive.
+    /// </summary>
+    /// <param name="period">How long to stay active.</param>
+    void DelayDeactivation(TimeSpan period);
+
     /// <summary>Claims the stored state (see <see cref="IGrainStorage.ClaimAsync"/>) and deserialises it.</summary>
     /// <returns>The stored state, or null if none was written.</returns>
     Task<TState?> ClaimStateAsync<TState>(CancellationToken cancellationToken)

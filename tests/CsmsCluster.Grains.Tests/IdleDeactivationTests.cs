@@ -56,6 +56,22 @@ public sealed class IdleDeactivationTests
         Assert.Single(silo.Log.StartedFor(grainId));
     }
 
+    [Fact]
+    public async Task IdleSweep_DeactivationDelayed_KeepsActivationUntilThePeriodEnds()
+    {
+        await using var silo = await StartAsync();
+        var key = GrainIds.NewKey("lifecycle");
+        var grainId = new GrainId("test-lifecycle", key);
+        await silo.Factory.GetGrain<ILifecycleGrain>(key).KeepAliveAsync(Age * 3);
+
+        silo.Time.Advance((Age * 3) - Sweep);
+        Assert.False(silo.FindActivation(grainId)!.IsDeactivating);
+
+        silo.Time.Advance(Sweep * 2);
+        await Eventually.WaitAsync(() => silo.Log.EndedFor(grainId).Count == 1, TestSilo.Guard, "the activation to be deactivated once the delay ended");
+        Assert.Equal(DeactivationReason.Idle, silo.Log.EndedFor(grainId)[0].Reason);
+    }
+
     private static Task<TestSilo> StartAsync() => TestSilo.StartAsync(o =>
     {
         o.IdleDeactivationAge = Age;

@@ -27,6 +27,7 @@ internal sealed class GrainActivation
     private int _runningInterleaved;
     private TaskCompletionSource? _interleavedDone;
     private long _lastCallTimestamp;
+    private DateTimeOffset _keepAliveUntil = DateTimeOffset.MinValue;
     private IGrainLifecycle? _grain;
     private DateTimeOffset? _startedAt;
 
@@ -138,13 +139,24 @@ internal sealed class GrainActivation
         StartDrain();
     }
 
+    /// <summary>Keeps the activation from idle deactivation until <paramref name="period"/> from now.</summary>
+    public void DelayDeactivation(TimeSpan period)
+    {
+        var until = _services.TimeProvider.GetUtcNow() + period;
+        lock (_lock)
+        {
+            _keepAliveUntil = until > _keepAliveUntil ? until : _keepAliveUntil;
+        }
+    }
+
     /// <summary>Requests idle deactivation when nothing is queued or running and no call came for <paramref name="age"/>.</summary>
     public bool TryDeactivateIfIdle(long nowTimestamp, TimeSpan age)
     {
         lock (_lock)
         {
             if (_phase != ActivationPhase.Active || _draining || _requested is not null || _runningInterleaved > 0
-                || _services.TimeProvider.GetElapsedTime(_lastCallTimestamp, nowTimestamp) < age)
+                || _services.TimeProvider.GetElapsedTime(_lastCallTimestamp, nowTimestamp) < age
+                || _services.TimeProvider.GetUtcNow() < _keepAliveUntil)
             {
                 return false;
             }

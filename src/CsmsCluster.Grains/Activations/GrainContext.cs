@@ -31,6 +31,8 @@ internal sealed class GrainContext : IGrainContext
 
     public void DeactivateOnIdle() => _activation.RequestDeactivation(DeactivationReason.Requested);
 
+    public void DelayDeactivation(TimeSpan period) => _activation.DelayDeactivation(period);
+
     public Task<TState?> ClaimStateAsync<TState>(CancellationToken cancellationToken)
         where TState : class => State.ClaimAsync<TState>(cancellationToken);
 

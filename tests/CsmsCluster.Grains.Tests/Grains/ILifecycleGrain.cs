@@ -10,4 +10,8 @@ public interface ILifecycleGrain : IGrainWithStringKey
 
     [Alias("deactivate")]
     Task DeactivateAsync();
+
+    /// <summary>Calls DelayDeactivation with the period.</summary>
+    [Alias("keep-alive")]
+    Task KeepAliveAsync(TimeSpan period);
 }

@@ -40,4 +40,10 @@ public sealed class LifecycleGrain(TestProbe probe) : Grain, ILifecycleGrain
         DeactivateOnIdle();
         return Task.CompletedTask;
     }
+
+    public Task KeepAliveAsync(TimeSpan period)
+    {
+        DelayDeactivation(period);
+        return Task.CompletedTask;
+    }
 }
