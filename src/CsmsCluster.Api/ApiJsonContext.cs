@@ -23,4 +23,9 @@ namespace CsmsCluster.Api;
 [JsonSerializable(typeof(LocalListDto))]
 [JsonSerializable(typeof(QueuedCommand))]
 [JsonSerializable(typeof(IReadOnlyList<QueuedCommand>))]
+[JsonSerializable(typeof(Sites.SiteBody))]
+[JsonSerializable(typeof(Sites.SiteDto))]
+[JsonSerializable(typeof(Sites.GridLimitsBody))]
+[JsonSerializable(typeof(Sites.ActivationGroupsBody))]
+[JsonSerializable(typeof(Sites.SiteConnectorBody))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

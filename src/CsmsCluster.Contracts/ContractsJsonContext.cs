@@ -14,4 +14,13 @@ namespace CsmsCluster.Contracts;
 [JsonSerializable(typeof(ChargePointView))]
 [JsonSerializable(typeof(ChargePointRegistration))]
 [JsonSerializable(typeof(ChargePointDetails))]
+[JsonSerializable(typeof(SiteView))]
+[JsonSerializable(typeof(ProfileAnswer))]
+[JsonSerializable(typeof(SmartCharging.Loop.SiteSettings))]
+[JsonSerializable(typeof(SmartCharging.Loop.ConnectorSettings))]
+[JsonSerializable(typeof(SmartCharging.Loop.ChargerObservation))]
+[JsonSerializable(typeof(SmartCharging.Loop.MeterObservation))]
+[JsonSerializable(typeof(SmartCharging.Loop.SiteLoopState))]
+[JsonSerializable(typeof(IReadOnlyList<SmartCharging.GridLimitStep>))]
+[JsonSerializable(typeof(IReadOnlyList<SmartCharging.ActivationGroup>))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

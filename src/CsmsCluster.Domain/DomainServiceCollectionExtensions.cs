@@ -5,6 +5,7 @@ using CsmsCluster.Domain.ChargePoints.Commands;
 using CsmsCluster.Domain.ChargePoints.Core;
 using CsmsCluster.Domain.ChargePoints.Firmware;
 using CsmsCluster.Domain.ChargePoints.Security;
+using CsmsCluster.Domain.Sites;
 using CsmsCluster.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,16 @@ public static class DomainServiceCollectionExtensions
             .Validate(o => o.RecentTransactionCount >= 1, "Csms:Ocpp:RecentTransactionCount must be at least 1.")
             .ValidateOnStart();
         services.AddGrain<IChargePointGrain, ChargePointGrain>();
+        services.AddOptions<SiteOptions>()
+            .Bind(configuration.GetSection(SiteOptions.Section))
+            .Validate(o => o.Cycle >= TimeSpan.FromSeconds(1), "Csms:SmartCharging:Cycle must be at least 1 s.")
+            .Validate(o => o.Debounce >= TimeSpan.Zero && o.Settle >= TimeSpan.Zero && o.Hold >= TimeSpan.Zero, "Csms:SmartCharging times must not be negative.")
+            .Validate(o => o.ProfileTimeout > TimeSpan.Zero, "Csms:SmartCharging:ProfileTimeout must be positive.")
+            .Validate(o => o.StackLevel >= 0 && o.DeadBand >= 0, "Csms:SmartCharging:StackLevel and DeadBand must not be negative.")
+            .ValidateOnStart();
+        services.AddGrain<ISiteGrain, SiteGrain>();
+        services.AddSingleton<SiteProfileSender>();
+        services.AddSingleton<SiteMetrics>();
         services.AddOptions<CertificateAuthorityOptions>().Bind(configuration.GetSection(CertificateAuthorityOptions.Section));
         services.AddSingleton<ICertificateAuthority, LocalCertificateAuthority>();
         services.AddGrainJsonTypeInfo(ChargePointJsonContext.Default);

@@ -3,6 +3,7 @@ using System.Text;
 using CsmsCluster.Contracts;
 using CsmsCluster.Domain.Authorization;
 using CsmsCluster.Domain.ChargePoints.Commands;
+using CsmsCluster.Domain.Sites;
 using CsmsCluster.Grains;
 using CsmsCluster.Ocpp;
 using CsmsCluster.Persistence;
@@ -63,6 +64,7 @@ public sealed class ChargePointGrain(
         State.Connection = new ConnectionRecord(connection.NodeId, connection.ConnectionId, connection.OcppVersion, now, Open: true);
         State.LastSeen = now;
         await SaveAsync(updateDirectory: true);
+        await ReportChargerToSiteAsync();
         return new ConnectDecision(ConnectResult.Accepted, CommandQueue.Next(State) is not null);
     }
 
@@ -76,6 +78,7 @@ public sealed class ChargePointGrain(
 
         State.Connection = current with { Open = false };
         await SaveAsync(updateDirectory: true);
+        await ReportChargerToSiteAsync();
     }
 
     /// <inheritdoc />
@@ -96,6 +99,7 @@ public sealed class ChargePointGrain(
             await SaveAsync(context.DirectoryChanged);
         }
 
+        await ReportCallToSiteAsync(call);
         return CommandQueue.Next(State) is null ? reply : reply with { HasQueuedCommands = true };
     }
 
@@ -173,6 +177,7 @@ public sealed class ChargePointGrain(
     {
         State.Registered = true;
         State.Known = true;
+        var previousSite = State.SiteId;
         State.SiteId = registration.SiteId ?? State.SiteId;
         State.MaxCurrent = registration.MaxCurrent ?? State.MaxCurrent;
         State.Phases = registration.Phases ?? State.Phases;
@@ -184,6 +189,12 @@ public sealed class ChargePointGrain(
         }
 
         await SaveAsync(updateDirectory: true);
+        if (previousSite is not null && previousSite != State.SiteId)
+        {
+            await ReportToSiteAsync(previousSite, site => site.RemoveChargerAsync(GetPrimaryKeyString()));
+        }
+
+        await ReportChargerToSiteAsync();
         return ChargePointViews.Create(GetPrimaryKeyString(), State, IsConnected());
     }
 
@@ -216,6 +227,50 @@ public sealed class ChargePointGrain(
         }
 
         return outcome;
+    }
+
+    /// <summary>Tells the site what a charger message changed: transactions and statuses, or a measured draw.</summary>
+    private Task ReportCallToSiteAsync(InboundCall call)
+    {
+        if (State.SiteId is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        switch (call.Action)
+        {
+            case "MeterValues":
+                var sample = SiteReports.Meter(GetPrimaryKeyString(), call.Payload);
+                return sample is null ? Task.CompletedTask : ReportToSiteAsync(State.SiteId, site => site.ReportMeterAsync(sample));
+            case "BootNotification" or "StatusNotification" or "StartTransaction" or "StopTransaction":
+                return ReportChargerToSiteAsync();
+            default:
+                return Task.CompletedTask;
+        }
+    }
+
+    private Task ReportChargerToSiteAsync()
+    {
+        if (State.SiteId is not { } siteId)
+        {
+            return Task.CompletedTask;
+        }
+
+        var observation = SiteReports.Charger(GetPrimaryKeyString(), State, IsConnected());
+        return ReportToSiteAsync(siteId, site => site.ReportChargerAsync(observation));
+    }
+
+    /// <summary>A site that cannot be reached must not fail the charger's message: the next report carries the state.</summary>
+    private async Task ReportToSiteAsync(string siteId, Func<ISiteGrain, Task> report)
+    {
+        try
+        {
+            await report(GrainFactory.GetGrain<ISiteGrain>(siteId));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            SiteLog.ReportFailed(logger, GetPrimaryKeyString(), siteId, exception);
+        }
     }
 
     private bool HasTimeLeft() =>
