@@ -1,0 +1,3 @@
+using CsmsCluster.Deploy.Tests;
+
+[assembly: AssemblyFixture(typeof(RenderedOverlays))]

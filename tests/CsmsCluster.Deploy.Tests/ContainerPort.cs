@@ -1,0 +1,4 @@
+namespace CsmsCluster.Deploy.Tests;
+
+/// <summary>A port a container declares.</summary>
+internal sealed record ContainerPort(string? Name, int Number);
