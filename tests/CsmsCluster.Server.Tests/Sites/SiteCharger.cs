@@ -16,13 +16,14 @@ internal sealed class SiteCharger(string id, OcppTestClient client, SiteLedger l
 
     public int? TransactionId { get; private set; }
 
-    public static async Task<SiteCharger> ConnectAsync(CsmsTestServer server, string id, SiteLedger ledger)
+    /// <summary>Connects and boots; with <paramref name="resumeTransaction"/> the charger comes back mid-session.</summary>
+    public static async Task<SiteCharger> ConnectAsync(CsmsTestServer server, string id, SiteLedger ledger, int? resumeTransaction = null)
     {
         var client = await OcppTestClient.ConnectAsync(server.OcppUri(id));
-        var charger = new SiteCharger(id, client, ledger);
+        var charger = new SiteCharger(id, client, ledger) { TransactionId = resumeTransaction };
         client.OnCall = charger.Answer;
         await client.CallAsync("BootNotification", Ocpp16Payloads.Boot);
-        await client.CallAsync("StatusNotification", Ocpp16Payloads.Status(1, "Available"));
+        await client.CallAsync("StatusNotification", Ocpp16Payloads.Status(1, resumeTransaction is null ? "Available" : "Charging"));
         return charger;
     }
 
@@ -36,10 +37,11 @@ internal sealed class SiteCharger(string id, OcppTestClient client, SiteLedger l
 
     public async Task StopAsync()
     {
+        // The EV stops drawing before the charger reports the stop; the CSMS may reassign the share at once.
+        ledger.Ended(Id);
         await Client.CallAsync("StopTransaction", Ocpp16Payloads.Stop(TransactionId!.Value, 1000, Now()));
         await Client.CallAsync("StatusNotification", Ocpp16Payloads.Status(1, "Finishing"));
         TransactionId = null;
-        ledger.Ended(Id);
     }
 
     /// <summary>The EV draws what its installed limit allows, on three phases.</summary>

@@ -20,7 +20,7 @@ public sealed class SiteSmartChargingTests() : ServerTest(FastLoop)
         ["Csms:SmartCharging:MinSendInterval"] = "00:00:00",
     };
 
-    private static readonly TimeSpan Converge = TimeSpan.FromSeconds(20);
+    internal static readonly TimeSpan Converge = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task Site_ThreeSessionsOn48A_ConvergeToEqualShares_StopFreesShare_GridDropDecreasesAtOnce()
@@ -144,7 +144,7 @@ public sealed class SiteSmartChargingTests() : ServerTest(FastLoop)
     private Task PutSiteAsync(string site, string body) => Server.Api.SendJsonAsync(HttpMethod.Put, $"/api/v1/sites/{site}", body);
 
     /// <summary>Sends MeterValues (each EV drawing its limit) until the condition holds, as a charging site would.</summary>
-    private static async Task DriveUntilAsync(IReadOnlyList<SiteCharger> chargers, Func<bool> condition, string expected)
+    internal static async Task DriveUntilAsync(IReadOnlyList<SiteCharger> chargers, Func<bool> condition, string expected)
     {
         var deadline = DateTimeOffset.UtcNow + Converge;
         while (!condition())
