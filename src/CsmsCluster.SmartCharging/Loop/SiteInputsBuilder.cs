@@ -20,20 +20,29 @@ public static class SiteInputsBuilder
             Online = c.Online,
         }).ToList();
         var connectors = new List<ConnectorInput>(state.Connectors.Count);
+        // A charger cannot draw more than its cap (its ChargePointMaxProfile backstop), so its fixed load stops there.
+        var fixedBudget = state.Chargers.Values.ToDictionary(c => c.Id, c => c.Cap, StringComparer.Ordinal);
         foreach (var c in state.Connectors.Values.Where(c => state.Chargers.ContainsKey(c.ChargerId)))
         {
             var charger = state.Chargers[c.ChargerId];
             var s = settings.Connectors.TryGetValue(c.Id, out var found) ? found : new ConnectorSettings();
             var groups = settings.ActivationGroups.Where(g => s.Groups.Contains(g.Id, StringComparer.Ordinal)).ToList();
             var max = Math.Min(s.MaxCurrent ?? charger.Cap, charger.Cap);
+            // An uncontrollable connector counts at its maximum while it has a session; an offline one at what it may
+            // be running.
+            var installed = c.Controllable ? c.Effective : (c.TransactionId is null ? 0 : max);
+            if (!c.Controllable || !charger.Online)
+            {
+                installed = Math.Min(installed, fixedBudget[charger.Id]);
+                fixedBudget[charger.Id] -= installed;
+            }
             connectors.Add(new ConnectorInput(c.Id, c.ChargerId)
             {
                 Session = c.TransactionId is null ? null : c.Session,
                 AllowedByActivation = s.Groups.Count == 0 || ActivationSchedule.IsActive(now, groups, timeZone),
                 Controllable = c.Controllable,
                 Faulted = c.Status == "Faulted",
-                // An uncontrollable connector counts at its maximum; an offline one at what it may be running.
-                InstalledLimit = c.Controllable ? c.Effective : max,
+                InstalledLimit = installed,
                 MaxCurrent = max,
                 MinCurrent = s.MinCurrent ?? 6,
                 Priority = s.Priority,

@@ -33,6 +33,24 @@ public sealed class LoopFailureTests
     }
 
     [Fact]
+    public void Uncontrollable_TwoConnectorsOfOneCharger_CountAtMostTheChargersCap()
+    {
+        var site = new LoopHarness(80);
+        site.AddCharger("A", connectors: 2);
+        site.AddCharger("B");
+        site.StartSession("A", 1, connector: 1);
+        site.StartSession("A", 2, connector: 2);
+        site["A/1"].Controllable = false;
+        site["A/2"].Controllable = false;
+        site.StartSession("B", 3);
+
+        site.Drive(120);
+
+        // The charger's two connectors count 32 A together (its cap), not 64 A: 48 A remain for B's 32 A maximum.
+        Assert.Equal(32, site["B/1"].Installed);
+    }
+
+    [Fact]
     public void NotDelivered_CountsTheHigherLimitAndResendsOnReconnect()
     {
         var site = LoopHarness.Converged(48, "A", "B");
