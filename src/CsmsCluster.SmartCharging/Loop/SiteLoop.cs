@@ -154,14 +154,17 @@ public static class SiteLoop
     private static Dictionary<string, CommitDecision> Plan(
         SiteLoopState state, SiteInputs inputs, List<LoopConnector> controlled, DateTimeOffset now, LoopOptions options, IReadOnlySet<string> decreaseRequired)
     {
-        var continuousSince = state.LastDonationAt is { } donated && now - donated < options.Commit.Hold ? donated : (DateTimeOffset?)null;
+        // T_hold applies to increases a donation (a continuous signal) made possible; a session start or stop after the
+        // donation is an event, and a launch (an increase from nothing installed) is the session start itself.
+        var donationHold = state.LastDonationAt is { } donated && now - donated < options.Commit.Hold
+            && !(state.LastSessionEventAt > donated) ? donated : (DateTimeOffset?)null;
         var commit = controlled.Select(c => new ConnectorCommitState(c.Id, c.Installed, c.Target)
         {
             Pending = c.Pending,
             LastSentAt = c.LastSentAt,
             MinCurrent = inputs.Connectors.First(i => i.Id == c.Id).MinCurrent,
             DecreaseRequired = decreaseRequired.Contains(c.Id),
-            ContinuousSince = continuousSince,
+            ContinuousSince = c.Installed <= 0 && c.Pending is null ? null : donationHold,
         }).ToList();
         return CommitPlanner.Plan(now, commit, state.LastDecreaseAcceptedAt, options.Commit)
             .ToDictionary(d => d.ConnectorId, StringComparer.Ordinal);

@@ -21,6 +21,9 @@ public sealed class SiteLoopState
     /// <summary>When a donation last lowered a demand: increases it enables wait T_hold from here.</summary>
     public DateTimeOffset? LastDonationAt { get; set; }
 
+    /// <summary>When a session last started or stopped: increases after such an event need no hold.</summary>
+    public DateTimeOffset? LastSessionEventAt { get; set; }
+
     /// <summary>The last send number used.</summary>
     public long Sequence { get; set; }
 

@@ -152,6 +152,7 @@ public static class SiteObservations
         }
         // The charger deletes a TxProfile when its transaction ends, so a new session starts with nothing installed.
         c.TransactionId = reported.TransactionId;
+        state.LastSessionEventAt = now;
         c.Session = reported.TransactionId is null ? null : new ActiveSession(reported.TransactionStart ?? now) { InLaunch = true };
         c.Installed = 0;
         c.InstalledSchedule = null;
