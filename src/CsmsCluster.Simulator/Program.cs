@@ -1,0 +1,3 @@
+using CsmsCluster.Simulator;
+
+return await SimulatorCommand.Create().Parse(args).InvokeAsync();

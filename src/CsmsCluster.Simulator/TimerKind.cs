@@ -1,0 +1,26 @@
+namespace CsmsCluster.Simulator;
+
+/// <summary>What a charger's timer is for.</summary>
+public enum TimerKind
+{
+    /// <summary>Send a Heartbeat.</summary>
+    Heartbeat,
+
+    /// <summary>Send MeterValues for the connector in the argument.</summary>
+    MeterValues,
+
+    /// <summary>An EV arrives at the connector in the argument.</summary>
+    SessionStart,
+
+    /// <summary>The EV at the connector in the argument leaves.</summary>
+    SessionStop,
+
+    /// <summary>Retry a BootNotification answered Pending.</summary>
+    BootRetry,
+
+    /// <summary>Send StatusNotification for the connector in the argument (TriggerMessage).</summary>
+    Status,
+
+    /// <summary>Complete a delay task.</summary>
+    Delay,
+}
