@@ -13,6 +13,9 @@ namespace CsmsCluster.Server;
 /// <summary>Builds the CSMS web application for a role; used by Program and by tests.</summary>
 public static class CsmsServer
 {
+    /// <summary>Where the server listens when neither <c>--urls</c>, <c>ASPNETCORE_URLS</c> nor Kestrel endpoints say.</summary>
+    public const string DefaultUrl = "http://localhost:8080";
+
     /// <summary>Builds the application from command-line arguments and the usual configuration sources.</summary>
     /// <param name="args">Command-line arguments (e.g. <c>--urls</c>, <c>--Csms:Storage:Provider=postgres</c>).</param>
     /// <param name="configure">Extra configuration of the builder, e.g. settings or services in tests.</param>
@@ -20,6 +23,13 @@ public static class CsmsServer
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        // The default address lives here, not in appsettings.json: a file setting would override ASPNETCORE_URLS.
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         // Security profile 3: any HTTPS endpoint asks for a client certificate but lets the handshake finish; the
         // gateway verifies it against the charger CA and the charge point id (the API never uses it).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>

@@ -3,16 +3,17 @@ using System.Text.RegularExpressions;
 
 namespace CsmsCluster.Deploy.Tests;
 
-/// <summary>What the server itself is configured with (src/CsmsCluster.Server/appsettings.json).</summary>
+/// <summary>What the server itself defaults to (<c>CsmsServer.DefaultUrl</c> in src/CsmsCluster.Server/CsmsServer.cs).</summary>
 internal static partial class ServerDefaults
 {
-    /// <summary>The port of the server's <c>Urls</c> setting.</summary>
+    /// <summary>The port of the server's default listening URL.</summary>
     public static int HttpPort
     {
         get
         {
-            using var settings = JsonDocument.Parse(Repository.Read("src/CsmsCluster.Server/appsettings.json"));
-            return PortOf(settings.RootElement.GetProperty("Urls").GetString()!);
+            var match = DefaultUrl().Match(Repository.Read("src/CsmsCluster.Server/CsmsServer.cs"));
+            Assert.True(match.Success, "CsmsServer.DefaultUrl not found");
+            return PortOf(match.Groups[1].Value);
         }
     }
 
@@ -23,6 +24,9 @@ internal static partial class ServerDefaults
         Assert.True(match.Success, $"no port in '{url}'");
         return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
+
+    [GeneratedRegex("DefaultUrl = \"([^\"]+)\"")]
+    private static partial Regex DefaultUrl();
 
     [GeneratedRegex(@":(\d+)/?$")]
     private static partial Regex Port();
