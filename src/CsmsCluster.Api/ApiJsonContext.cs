@@ -19,6 +19,8 @@ namespace CsmsCluster.Api;
 [JsonSerializable(typeof(IReadOnlyList<ReservationRecord>))]
 [JsonSerializable(typeof(IReadOnlyList<StatusEventRecord>))]
 [JsonSerializable(typeof(IReadOnlyList<SecurityEventRecord>))]
+[JsonSerializable(typeof(IReadOnlyList<InstalledCertificate>))]
+[JsonSerializable(typeof(IReadOnlyList<CompositeScheduleRecord>))]
 [JsonSerializable(typeof(List<ChargingProfileDto>))]
 [JsonSerializable(typeof(LocalListDto))]
 [JsonSerializable(typeof(QueuedCommand))]

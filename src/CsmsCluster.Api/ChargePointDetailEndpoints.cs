@@ -23,6 +23,8 @@ internal static class ChargePointDetailEndpoints
         group.MapGet("/reservations", (string id, IChargePointDirectory d, IGrainFactory g, CancellationToken ct) => WithDetailsAsync(id, d, g, ct, x => x.Reservations));
         group.MapGet("/local-list", (string id, IChargePointDirectory d, IGrainFactory g, CancellationToken ct) => WithDetailsAsync(id, d, g, ct, x => new LocalListDto(x.LocalListVersion, x.LocalList)));
         group.MapGet("/status-events", (string id, IChargePointDirectory d, IGrainFactory g, CancellationToken ct) => WithDetailsAsync(id, d, g, ct, x => x.StatusEvents));
+        group.MapGet("/certificates", (string id, IChargePointDirectory d, IGrainFactory g, CancellationToken ct) => WithDetailsAsync(id, d, g, ct, x => x.Certificates));
+        group.MapGet("/composite-schedules", (string id, IChargePointDirectory d, IGrainFactory g, CancellationToken ct) => WithDetailsAsync(id, d, g, ct, x => x.CompositeSchedules));
         group.MapGet("/security-events", (string id, IChargePointDirectory d, IGrainFactory g, CancellationToken ct) => WithDetailsAsync(id, d, g, ct, x => x.SecurityEvents));
     }
 

@@ -35,6 +35,12 @@ internal static class CommandEndpoints
         ("local-list/send", "SendLocalList"),
         ("local-list/version", "GetLocalListVersion"),
         ("data-transfer", "DataTransfer"),
+        ("log", "GetLog"),
+        ("firmware/signed", "SignedUpdateFirmware"),
+        ("trigger/extended", "ExtendedTriggerMessage"),
+        ("certificates/install", "InstallCertificate"),
+        ("certificates/delete", "DeleteCertificate"),
+        ("certificates/list", "GetInstalledCertificateIds"),
     ];
 
     public static void Map(RouteGroupBuilder api)

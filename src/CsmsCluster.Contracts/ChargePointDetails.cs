@@ -29,4 +29,10 @@ public sealed record ChargePointDetails
 
     /// <summary>Security events, newest last.</summary>
     public IReadOnlyList<SecurityEventRecord> SecurityEvents { get; init; } = [];
+
+    /// <summary>Certificates known to be installed on the charger.</summary>
+    public IReadOnlyList<InstalledCertificate> Certificates { get; init; } = [];
+
+    /// <summary>The last composite schedule per connector.</summary>
+    public IReadOnlyList<CompositeScheduleRecord> CompositeSchedules { get; init; } = [];
 }

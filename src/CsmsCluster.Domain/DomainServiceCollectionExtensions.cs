@@ -68,6 +68,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ICsmsCallObserver, SendLocalListObserver>();
         services.AddSingleton<ICsmsCallObserver, GetLocalListVersionObserver>();
         services.AddSingleton<ICsmsCallObserver, ChangeAvailabilityObserver>();
+        services.AddSingleton<ICsmsCallObserver, GetCompositeScheduleObserver>();
+        services.AddSingleton<ICsmsCallObserver, GetInstalledCertificateIdsObserver>();
+        services.AddSingleton<ICsmsCallObserver, InstallCertificateObserver>();
+        services.AddSingleton<ICsmsCallObserver, DeleteCertificateObserver>();
         services.AddSingleton<CsmsCallObservers>();
         return services;
     }

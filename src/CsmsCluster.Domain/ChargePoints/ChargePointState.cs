@@ -67,4 +67,10 @@ public sealed class ChargePointState
 
     /// <summary>Security events the charger reported, newest last (bounded).</summary>
     public List<SecurityEventRecord> SecurityEvents { get; set; } = [];
+
+    /// <summary>Certificates known to be installed on the charger (1.6 security extension).</summary>
+    public List<InstalledCertificate> Certificates { get; set; } = [];
+
+    /// <summary>The last composite schedule per connector.</summary>
+    public SortedDictionary<int, CompositeScheduleRecord> CompositeSchedules { get; set; } = [];
 }

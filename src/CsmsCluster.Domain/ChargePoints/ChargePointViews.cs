@@ -53,6 +53,8 @@ internal static class ChargePointViews
         StatusEvents = [.. state.StatusEvents],
         SecurityEvents = [.. state.SecurityEvents],
         QueuedCommands = [.. state.QueuedCommands],
+        Certificates = [.. state.Certificates],
+        CompositeSchedules = [.. state.CompositeSchedules.Values],
     };
 
     public static ChargePointSummary Summary(string id, ChargePointState state, DateTimeOffset now) => new(
