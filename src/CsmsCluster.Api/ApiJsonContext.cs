@@ -14,6 +14,7 @@ namespace CsmsCluster.Api;
 [JsonSerializable(typeof(PageDto<IdTagDto>))]
 [JsonSerializable(typeof(TransactionDto))]
 [JsonSerializable(typeof(PageDto<TransactionDto>))]
+[JsonSerializable(typeof(PageDto<CsmsCluster.Persistence.SecurityEventEntry>))]
 [JsonSerializable(typeof(ChargePointDetails))]
 [JsonSerializable(typeof(IReadOnlyList<ConfigurationEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<ReservationRecord>))]

@@ -40,6 +40,7 @@ public static class ApiServiceCollectionExtensions
         CommandEndpoints.Map(api);
         TransactionEndpoints.Map(api);
         IdTagEndpoints.Map(api);
+        SecurityEventEndpoints.Map(api);
         Sites.SiteEndpoints.Map(api);
         endpoints.MapOpenApi("/openapi/{documentName}.json");
         return endpoints;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CsmsCluster.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -27,9 +26,9 @@ internal static class TransactionEndpoints
             return Problems.BadRequest(error);
         }
 
-        if (!TryParseTime(from, out var fromTime) || !TryParseTime(to, out var toTime))
+        if (!QueryTime.TryParse(from, out var fromTime) || !QueryTime.TryParse(to, out var toTime))
         {
-            return Problems.BadRequest("from and to must be ISO-8601 date-times, e.g. 2026-01-31T00:00:00Z.");
+            return Problems.BadRequest(QueryTime.Error);
         }
 
         var result = await history.ListTransactionsAsync(new TransactionQuery(chargePointId, idTag, fromTime, toTime, p, s), cancellationToken);
@@ -67,21 +66,4 @@ internal static class TransactionEndpoints
         ReservationId = t.ReservationId,
         MeterValues = meterValues,
     };
-
-    private static bool TryParseTime(string? text, out DateTimeOffset? value)
-    {
-        value = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            value = parsed.ToUniversalTime();
-            return true;
-        }
-
-        return false;
-    }
 }

@@ -50,6 +50,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ITransactionIdAllocator, TransactionIdAllocator>();
         services.AddSingleton<IHistoryQueries, HistoryQueries>();
         services.AddSingleton<IIdTagStore, SqlIdTagStore>();
+        services.AddSingleton<ISecurityEventStore, SqlSecurityEventStore>();
         services.AddSingleton<IChargePointDirectory, SqlChargePointDirectory>();
         services.AddSingleton<IHistoryBatchWriter>(sp => sp.GetRequiredService<StorageDatabase>() switch
         {

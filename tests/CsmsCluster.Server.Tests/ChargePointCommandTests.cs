@@ -165,6 +165,16 @@ public sealed class ChargePointCommandTests : ServerTest
         var security = await Server.Api.GetJsonAsync($"/api/v1/chargepoints/{cp}/security-events");
         Assert.Equal("FirmwareUpdated", security[0].GetProperty("type").GetString());
         Assert.Equal("v2", security[0].GetProperty("techInfo").GetString());
+
+        // Replayed once more: stored once in the queryable table, which filters by charger, type and time.
+        await charger.CallAsync("SecurityEventNotification", """{"type":"FirmwareUpdated","timestamp":"2026-07-01T10:00:00Z","techInfo":"v2"}""");
+        await charger.CallAsync("SecurityEventNotification", """{"type":"ReconfigurationOfSecurityParameters","timestamp":"2026-07-02T10:00:00Z"}""");
+        var stored = await Server.Api.GetJsonAsync($"/api/v1/security-events?chargePointId={cp}");
+        Assert.Equal(2, stored.GetProperty("total").GetInt32());
+        Assert.Equal(["ReconfigurationOfSecurityParameters", "FirmwareUpdated"], stored.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        var early = await Server.Api.GetJsonAsync($"/api/v1/security-events?chargePointId={cp}&to=2026-07-02T00:00:00Z");
+        Assert.Equal("v2", Assert.Single(early.GetProperty("items").EnumerateArray()).GetProperty("techInfo").GetString());
+        await Server.Api.GetJsonAsync("/api/v1/security-events?from=yesterday", System.Net.HttpStatusCode.BadRequest);
     }
 
     [Theory]
