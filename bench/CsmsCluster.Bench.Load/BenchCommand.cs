@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Net;
+
+namespace CsmsCluster.Bench.Load;
+
+/// <summary>The benchmark's command line (and the `echo` baseline server sub-command).</summary>
+public static class BenchCommand
+{
+    public static RootCommand Create(string[] args)
+    {
+        var quick = new Option<bool>("--quick") { Description = "development run: spec scale, short windows (S1 30 s, S2 2 rounds x 20 s)" };
+        var chargers = new Option<int?>("--chargers") { Description = "chargers per fleet (default 10000)" };
+        var rate = new Option<double?>("--rate") { Description = "S2 offered load in CALL/s (default 2000)" };
+        var idle = new Option<double?>("--idle-seconds") { Description = "S1 idle window (default 600, quick 30)" };
+        var rounds = new Option<int?>("--rounds") { Description = "S2 interleaved rounds (default 5, quick 2)" };
+        var window = new Option<double?>("--round-seconds") { Description = "S2 measured window per round and target (default 120, quick 20)" };
+        var sources = new Option<int>("--source-addresses") { Description = "bind client sockets to 127.0.0.1..N", DefaultValueFactory = _ => 4 };
+        var output = new Option<string>("--out") { Description = "results file", DefaultValueFactory = _ => "bench/results/load.md" };
+        var root = new RootCommand("CsmsCluster load benchmark (performance.md S1-S3) with echo and ocpp-rpc baselines")
+        {
+            quick, chargers, rate, idle, rounds, window, sources, output,
+        };
+        var port = new Option<int>("--port") { Required = true };
+        var echo = new Command("echo", "run the Kestrel WebSocket echo baseline server") { port };
+        echo.SetAction(async result => await EchoServer.RunAsync(result.GetValue(port)));
+        root.Subcommands.Add(echo);
+        root.SetAction(async result =>
+        {
+            var q = result.GetValue(quick);
+            var options = new BenchOptions
+            {
+                Quick = q,
+                Chargers = result.GetValue(chargers) ?? 10_000,
+                Rate = result.GetValue(rate) ?? 2_000,
+                IdleWindow = TimeSpan.FromSeconds(result.GetValue(idle) ?? (q ? 30 : 600)),
+                Rounds = result.GetValue(rounds) ?? (q ? 2 : 5),
+                RoundWindow = TimeSpan.FromSeconds(result.GetValue(window) ?? (q ? 20 : 120)),
+                Warmup = TimeSpan.FromSeconds(q ? 5 : 15),
+                Sources = [.. Enumerable.Range(1, Math.Max(1, result.GetValue(sources))).Select(i => IPAddress.Parse($"127.0.0.{i}"))],
+                Output = result.GetValue(output)!,
+                Command = "bash bench/CsmsCluster.Bench.Load/run.sh " + string.Join(' ', args),
+            };
+            return await BenchRunner.RunAsync(options);
+        });
+        return root;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+
+namespace CsmsCluster.Bench.Load;
+
+/// <summary>What one benchmark run does; the defaults are the spec's full durations.</summary>
+public sealed class BenchOptions
+{
+    public bool Quick { get; init; }
+
+    public int Chargers { get; init; } = 10_000;
+
+    public double Rate { get; init; } = 2_000;
+
+    public TimeSpan IdleWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    public int Rounds { get; init; } = 5;
+
+    public TimeSpan RoundWindow { get; init; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
+
+    public string ServerDll { get; init; } = "src/CsmsCluster.Server/bin/Release/net10.0/CsmsCluster.Server.dll";
+
+    public string BaselinesDirectory { get; init; } = "bench/load-baselines";
+
+    public string Output { get; init; } = "bench/results/load.md";
+
+    public int ServerCpu { get; init; } = 1;
+
+    public int ClientCpu { get; init; }
+
+    public IReadOnlyList<IPAddress> Sources { get; init; } = [];
+
+    public string Command { get; init; } = "";
+}

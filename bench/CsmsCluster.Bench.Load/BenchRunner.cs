@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace CsmsCluster.Bench.Load;
+
+/// <summary>Runs S1, S2 (with both baselines, interleaved) and S3, then writes the results file.</summary>
+public static class BenchRunner
+{
+    private static readonly Dictionary<string, string> Raised = new()
+    {
+        ["Csms:Ocpp:MaxConnections"] = "30000",
+        ["Csms:Ocpp:MaxUpgradesPerSecond"] = "100000",
+        ["Csms:Ocpp:UpgradeBurst"] = "100000",
+    };
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(options.ServerDll))
+        {
+            await Console.Error.WriteLineAsync($"{options.ServerDll} not found: run `dotnet build src/CsmsCluster.Server -c Release` first.");
+            return 2;
+        }
+
+        if (OperatingSystem.IsLinux())
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = 1 << options.ClientCpu;
+        }
+
+        var idle = new List<IdleResult>();
+        List<LoadResult> rounds;
+        using (var csms = await TargetProcess.StartAsync(TargetKind.Csms, options, options.ServerCpu, Raised))
+        using (var echo = await TargetProcess.StartAsync(TargetKind.Echo, options, options.ServerCpu, new Dictionary<string, string>()))
+        using (var rpc = await TargetProcess.StartAsync(TargetKind.OcppRpc, options, options.ServerCpu, new Dictionary<string, string>()))
+        {
+            idle.Add(await IdleScenario.RunAsync(csms, options, options.IdleWindow));
+            idle.Add(await IdleScenario.RunAsync(echo, options, TimeSpan.FromSeconds(10)));
+            idle.Add(await IdleScenario.RunAsync(rpc, options, TimeSpan.FromSeconds(10)));
+            rounds = await MessageScenario.RunAsync([csms, echo, rpc], options);
+        }
+
+        List<StormResult> storm;
+        using (var csms = await TargetProcess.StartAsync(TargetKind.Csms, options, options.ServerCpu, new Dictionary<string, string>()))
+        {
+            storm = await StormScenario.RunAsync(csms, options);
+        }
+
+        var text = ResultsWriter.Write(options, idle, rounds, storm, ResultsNotes.Text);
+        Console.WriteLine(text);
+        return 0;
+    }
+}

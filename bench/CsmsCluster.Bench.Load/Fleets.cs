@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using CsmsCluster.Simulator;
+
+namespace CsmsCluster.Bench.Load;
+
+/// <summary>Connects benchmark fleets: idle chargers (heartbeat 300 s, no sessions) on every source address.</summary>
+public static class Fleets
+{
+    /// <summary>Starts a fleet against <paramref name="target"/> and waits until every charger is accepted.</summary>
+    public static async Task<(Fleet Fleet, double Seconds)> ConnectAsync(TargetProcess target, BenchOptions options, string prefix, TimeSpan? reconnectBase = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(options);
+        var fleet = new Fleet(new SimulatorOptions
+        {
+            ServerUrl = target.OcppBase,
+            ChargerCount = options.Chargers,
+            IdPrefix = prefix,
+            Sessions = false,
+            HeartbeatInterval = TimeSpan.FromSeconds(300),
+            SourceAddresses = options.Sources,
+            ReconnectBase = reconnectBase ?? TimeSpan.FromSeconds(1),
+        });
+        var clock = Stopwatch.StartNew();
+        fleet.Start();
+        await WaitAsync(() => fleet.AcceptedNow() >= options.Chargers, TimeSpan.FromSeconds(300));
+        return (fleet, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 100 ms until it holds or <paramref name="timeout"/> passes.</summary>
+    public static async Task<bool> WaitAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,3 @@
+using CsmsCluster.Bench.Load;
+
+return await BenchCommand.Create(args).Parse(args).InvokeAsync();

@@ -1,0 +1,25 @@
+namespace CsmsCluster.Bench.Load;
+
+/// <summary>How to read the figures; written under every results file.</summary>
+public static class ResultsNotes
+{
+    public const string Text = """
+- CPU is utime + stime of the server process from `/proc/<pid>/stat` over the measured window (10 ms ticks); CPU per
+  message = that CPU / answered CALLs. Every server includes its own keep-alive pings (CSMS and echo every 30 s,
+  ocpp-rpc its default) in the window.
+- RSS is `VmRSS` from `/proc/<pid>/status`: before the fleet connects (after start-up and readiness), 5 s after every
+  charger's BootNotification was accepted, and after the idle window. The CSMS figure includes everything a charger
+  costs there: socket, session, grain activation with its state, registration.
+- Latency is measured by the load generator, from each message's scheduled send time to its CALLRESULT (open loop,
+  so queueing in the generator or the server counts). The server's own histogram (`csms.gateway.call.duration`) is
+  only exported over OTLP and cannot be read from outside without a collector, so server-side percentiles are not
+  reported; on loopback with the generator on its own core, the client-side figures are an upper bound of them.
+- Each S2 round connects a fresh fleet to one target, warms up, measures, then closes it (the hard open-file limit of
+  this machine, 20,000, does not allow three 10,000-charger fleets in one process at once). Order per round: CSMS,
+  echo, ocpp-rpc. The echo server sends each CALL back; the generator counts the echoed frame as the answer.
+- S3 cuts every client socket at once (as a network failure would), so the server sees 10,000 abrupt disconnects and
+  then the reconnects. The CSMS runs with its default admission settings (500 upgrades/s, burst 1000, Retry-After
+  10 s jittered, Pending boots above 1000 grain calls in flight); chargers back off with equal-jitter exponential
+  delays (1 s base, 60 s cap) and honour Retry-After. S1 and S2 raise the upgrade rate so fleets connect quickly.
+""";
+}

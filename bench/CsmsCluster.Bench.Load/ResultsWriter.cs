@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+
+namespace CsmsCluster.Bench.Load;
+
+/// <summary>Writes bench/results/load.md.</summary>
+public static class ResultsWriter
+{
+    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, string notes)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(idle);
+        ArgumentNullException.ThrowIfNull(rounds);
+        ArgumentNullException.ThrowIfNull(storm);
+        var s = new StringBuilder();
+        void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        Line($"# Load benchmark results (S1-S3)");
+        Line($"");
+        Line($"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; commit `{MachineInfo.Commit()}`");
+        Line($"- machine: {Environment.ProcessorCount} cores ({MachineInfo.CpuModel()}), {MachineInfo.MemoryGib()} RAM, {Environment.OSVersion}");
+        Line($"- command: `{o.Command}`");
+        Line($"- mode: {(o.Quick ? "**quick** (shortened; the spec's full durations are 10 min)" : "full")}: {o.Chargers} chargers, S1 idle window {o.IdleWindow.TotalSeconds:0} s, S2 {o.Rate:0} CALL/s, {o.Rounds} rounds x {o.RoundWindow.TotalSeconds:0} s (after {o.Warmup.TotalSeconds:0} s warm-up each)");
+        Line($"- pinning: servers on core {o.ServerCpu} (`taskset`), load generator on core {o.ClientCpu}; TLS off (ws:// on loopback); source addresses {string.Join(", ", o.Sources)}");
+        Line($"- GC: CSMS Server GC (its runtimeconfig; one heap under taskset), echo baseline and load generator workstation GC; Node {MachineInfo.NodeVersion()}");
+        Line($"- CSMS storage: SQLite (default) in a temp directory, persistence on; messages: MeterValues with 3 sampled values");
+        Line($"");
+        Line($"## S1 idle fleet");
+        Line($"");
+        Line($"| target | chargers | connect (s) | RSS before (MiB) | RSS connected (MiB) | KiB per charger | KiB per charger after window | idle CPU (% of a core) | drops |");
+        Line($"|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in idle)
+        {
+            Line($"| {r.Target} | {r.Chargers} | {r.ConnectSeconds:0.0} | {r.RssBeforeKib / 1024.0:0.0} | {r.RssConnectedKib / 1024.0:0.0} | {r.KibPerChargerConnected:0.0} | {r.KibPerChargerAfterWindow:0.0} | {(r.WindowSeconds > 0 ? r.IdleCpuPercent.ToString("0.00", CultureInfo.InvariantCulture) : "-")} | {r.Drops} |");
+        }
+
+        if (idle.FirstOrDefault(r => r.Target == TargetKind.Csms) is { } c)
+        {
+            Line($"");
+            Line($"- RSS growth per charger <= 40 KB (stretch 25): {Verdict.AtMost(Math.Max(c.KibPerChargerConnected, c.KibPerChargerAfterWindow), 40, "KiB", 25)}");
+            Line($"- idle CPU <= 5 % of a core: {Verdict.AtMost(c.IdleCpuPercent, 5, "%")}");
+            Line($"- zero drops: {Verdict.AtMost(c.Drops, 0, "drops")}");
+        }
+
+        WriteMessages(s, rounds);
+        WriteStorm(s, storm);
+        s.AppendLine().AppendLine("## Notes").AppendLine().AppendLine(notes);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Output))!);
+        File.WriteAllText(o.Output, s.ToString());
+        return s.ToString();
+    }
+
+    private static void WriteMessages(StringBuilder s, IReadOnlyList<LoadResult> rounds)
+    {
+        void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        Line($"");
+        Line($"## S2 sustained MeterValues (open loop)");
+        Line($"");
+        Line($"| round | target | sent | answered | errors | CPU (s) | CPU per message (µs) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) |");
+        Line($"|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in rounds)
+        {
+            Line($"| {r.Round} | {r.Target} | {r.Sent} | {r.Answered} | {r.Errors} | {r.CpuSeconds:0.00} | {r.CpuMicrosPerMessage:0.0} | {r.Percentile(0.5):0.00} | {r.Percentile(0.99):0.00} | {r.Percentile(0.999):0.00} | {r.Percentile(1):0.00} |");
+        }
+
+        var csms = rounds.Where(r => r.Target == TargetKind.Csms).ToList();
+        if (csms.Count == 0)
+        {
+            return;
+        }
+
+        var pooled = csms.SelectMany(r => r.SortedLatencyMs).Order().ToArray();
+        var all = new LoadResult(TargetKind.Csms, 0, csms.Sum(r => r.Sent), csms.Sum(r => r.Answered), csms.Sum(r => r.Errors), 0, 0, pooled);
+        Line($"");
+        Line($"Ratios of CPU per message, per round (median, min-max over rounds):");
+        Line($"");
+        foreach (var (name, a, b) in new[] { ("CSMS / echo", TargetKind.Csms, TargetKind.Echo), ("ocpp-rpc / echo", TargetKind.OcppRpc, TargetKind.Echo), ("CSMS / ocpp-rpc", TargetKind.Csms, TargetKind.OcppRpc) })
+        {
+            var ratios = Ratios(rounds, a, b);
+            Line($"- {name}: {(ratios.Length == 0 ? "n/a" : $"{Median(ratios):0.00} ({ratios.Min():0.00}-{ratios.Max():0.00})")}");
+        }
+
+        var csmsEcho = Ratios(rounds, TargetKind.Csms, TargetKind.Echo);
+        Line($"");
+        Line($"Targets (CSMS, client-side latency pooled over rounds, measured from each message's scheduled send time):");
+        Line($"");
+        Line($"- p50 <= 5 ms: {all.Percentile(0.5):0.00} ms, {Verdict.AtMost(all.Percentile(0.5), 5, "ms")}");
+        Line($"- p99 <= 25 ms: {all.Percentile(0.99):0.00} ms, {Verdict.AtMost(all.Percentile(0.99), 25, "ms")}");
+        Line($"- p99.9 <= 100 ms: {all.Percentile(0.999):0.00} ms, {Verdict.AtMost(all.Percentile(0.999), 100, "ms")}");
+        Line($"- zero errors: {all.Errors} errors of {all.Sent}, {Verdict.AtMost(all.Errors, 0, "errors")}");
+        Line($"- CPU per message <= 4x echo (stretch 2.5x): {(csmsEcho.Length == 0 ? "n/a" : Verdict.AtMost(Median(csmsEcho), 4, "x", 2.5))}");
+    }
+
+    private static double[] Ratios(IReadOnlyList<LoadResult> rounds, TargetKind a, TargetKind b) =>
+        [.. rounds.GroupBy(r => r.Round)
+            .Select(g => (A: g.FirstOrDefault(r => r.Target == a), B: g.FirstOrDefault(r => r.Target == b)))
+            .Where(p => p.A is not null && p.B is not null)
+            .Select(p => p.A!.CpuMicrosPerMessage / p.B!.CpuMicrosPerMessage)];
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static void WriteStorm(StringBuilder s, IReadOnlyList<StormResult> storm)
+    {
+        void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        Line($"");
+        Line($"## S3 reconnect storm (CSMS with default admission settings)");
+        Line($"");
+        Line($"| phase | chargers | Accepted in 30 s | Accepted in 60 s | all accepted after (s) | HTTP 503 | Boot Pending | other connect failures | /healthz max (ms) | /healthz failures | peak RSS (MiB) | server alive |");
+        Line($"|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in storm)
+        {
+            Line($"| {r.Phase} | {r.Chargers} | {r.PercentWithin30:0.00} % | {r.PercentWithin60:0.00} % | {(double.IsNaN(r.AllAcceptedSeconds) ? "> 60" : r.AllAcceptedSeconds.ToString("0.0", CultureInfo.InvariantCulture))} | {r.Refused503} | {r.BootsPending} | {r.OtherConnectFailures} | {r.HealthMaxMs:0} | {r.HealthFailures} | {r.PeakRssKib / 1024.0:0} | {r.ServerAlive} |");
+        }
+
+        if (storm.FirstOrDefault() is { } drop)
+        {
+            Line($"");
+            Line($"- 99 % Accepted within 30 s: {Verdict.AtLeast(drop.PercentWithin30, 99, "points")}; 100 % within 60 s: {Verdict.AtLeast(drop.PercentWithin60, 100, "points")}");
+        }
+
+        if (storm.Skip(1).FirstOrDefault() is { } herd)
+        {
+            var shed = herd.Refused503 + herd.BootsPending > 0 || herd.PercentWithin60 >= 100;
+            var clean = shed && herd.ServerAlive && herd.HealthFailures == 0 && herd.PercentWithin60 >= 100;
+            Line($"- herd within 1 s shed cleanly (503 with Retry-After / Pending, server alive, health answered, all accepted in 60 s): {(clean ? "**pass**" : "**FAIL**")}");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace CsmsCluster.Bench.Load;
+
+/// <summary>A server under test running as its own process, pinned to one core with taskset.</summary>
+public sealed class TargetProcess : IDisposable
+{
+    /// <summary>The admin token the CSMS is started with.</summary>
+    public const string AdminToken = "load-bench-admin-token-0123456789";
+
+    private readonly Process _process;
+
+    private TargetProcess(TargetKind kind, Process process, int port, string directory)
+    {
+        Kind = kind;
+        _process = process;
+        Port = port;
+        Directory = directory;
+    }
+
+    /// <summary>What runs.</summary>
+    public TargetKind Kind { get; }
+
+    /// <summary>Its loopback port.</summary>
+    public int Port { get; }
+
+    /// <summary>Its temp directory (data, log).</summary>
+    public string Directory { get; }
+
+    /// <summary>The process id (taskset and the shell exec into the server, so this is the server).</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>Whether it is still running.</summary>
+    public bool IsAlive => !_process.HasExited;
+
+    /// <summary>The OCPP endpoint base.</summary>
+    public Uri OcppBase => new($"ws://127.0.0.1:{Port}/ocpp/");
+
+    /// <summary>The HTTP base.</summary>
+    public Uri HttpBase => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>utime + stime so far, in seconds.</summary>
+    public double CpuSeconds() => ProcStats.CpuSeconds(Pid);
+
+    /// <summary>VmRSS now, in KiB.</summary>
+    public long RssKib() => ProcStats.RssKib(Pid);
+
+    /// <summary>Starts <paramref name="kind"/> on <paramref name="cpu"/> and waits until it accepts connections.</summary>
+    public static async Task<TargetProcess> StartAsync(TargetKind kind, BenchOptions options, int cpu, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        var port = FreePort();
+        var directory = System.IO.Directory.CreateTempSubdirectory($"csms-load-{kind}-").FullName;
+        var command = kind switch
+        {
+            TargetKind.Csms => $"dotnet {Quote(options.ServerDll)} --urls http://127.0.0.1:{port} --Csms:Api:AdminToken={AdminToken} "
+                + $"--Csms:Api:DataDirectory={Quote(directory)} --Csms:Storage:ConnectionString={Quote($"Data Source={directory}/csms.db")} "
+                + $"--Csms:Security:Ca:Directory={Quote(directory + "/ca")} --Logging:LogLevel:Default=Warning "
+                + string.Join(' ', settings.Select(kv => $"--{kv.Key}={Quote(kv.Value)}")),
+            TargetKind.Echo => $"dotnet {Quote(Assembly.GetEntryAssembly()!.Location)} echo --port {port}",
+            _ => $"node {Quote(Path.Combine(options.BaselinesDirectory, "ocpp-rpc-server.mjs"))} --port {port}",
+        };
+        var start = new ProcessStartInfo("bash", ["-c", $"exec taskset -c {cpu} {command} > {Quote(directory + "/out.log")} 2>&1"]);
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {kind}.");
+        var target = new TargetProcess(kind, process, port, directory);
+        await target.WaitReadyAsync();
+        return target;
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Kind} exited at start: {File.ReadAllText(Path.Combine(Directory, "out.log"))}");
+            }
+
+            try
+            {
+                if (Kind != TargetKind.Csms)
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, Port);
+                    return;
+                }
+
+                if ((await http.GetAsync(new Uri(HttpBase, "readyz"))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is SocketException or HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{Kind} did not become ready within 90 s.");
+    }
+
+    private static string Quote(string value) => $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Kills the process and removes its directory.</summary>
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
