@@ -20,12 +20,16 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails();
         services.AddExceptionHandler<GrainExceptionHandler>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o =>
         {
-            document.Info.Title = "CsmsCluster API";
-            document.Info.Description = "Charge points, transactions and authorization of the CsmsCluster CSMS. Authenticate with 'Authorization: Bearer <admin token>'.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "CsmsCluster API";
+                document.Info.Description = "Charge points, sites, commands, transactions and authorization of the CsmsCluster CSMS. Authenticate with 'Authorization: Bearer <admin token>'.";
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer<OcppOperationTransformer>();
+        });
         return services;
     }
 

@@ -51,6 +51,7 @@ internal static class CommandEndpoints
             group.MapPost($"/{route}", (string id, double? timeout, bool? queue, double? ttl, HttpRequest request, IChargePointDirectory directory, IGrainFactory grains, CancellationToken cancellationToken) =>
                     OcppCallEndpoint.SendAsync(id, action, timeout, queue, ttl, request, directory, grains, cancellationToken))
                 .WithName($"Command{action}")
+                .WithMetadata(new OcppCommandMetadata(action))
                 .WithSummary($"Sends {action} and returns the charger's answer.");
         }
 

@@ -78,9 +78,39 @@ public sealed class AuthAndHealthApiTests : ApiTestBase
                      "/api/v1/transactions/{id}",
                      "/api/v1/idtags",
                      "/api/v1/idtags/{idTag}",
+                     "/api/v1/sites/{siteId}",
+                     "/api/v1/security-events",
                  })
         {
             Assert.True(paths.Contains(expected), $"The OpenAPI document has no path {expected}; it has: {string.Join(", ", paths)}");
         }
+    }
+
+    [Theory]
+    [InlineData("reset", "type", "Hard")]
+    [InlineData("trigger/extended", "requestedMessage", "SignChargePointCertificate")]
+    [InlineData("certificates/delete", "certificateHashData", null)]
+    public async Task OpenApiDocument_TypedCommands_CarryTheOcppSchemasOfBodyAndAnswer(string route, string property, string? enumValue)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Server.BaseUri };
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json", Ct));
+        var operation = document.RootElement.GetProperty("paths").GetProperty($"/api/v1/chargepoints/{{id}}/commands/{route}").GetProperty("post");
+
+        var body = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Contains(property, body.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+        var schema = body.GetProperty("properties").GetProperty(property);
+        // Local #/definitions references of the security-extension schemas are inlined, so nothing dangles.
+        Assert.DoesNotContain("#/definitions", body.GetRawText(), StringComparison.Ordinal);
+        if (enumValue is null)
+        {
+            Assert.Equal("object", schema.GetProperty("type").GetString());
+        }
+        else
+        {
+            Assert.Contains(enumValue, schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        var answer = operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Contains("status", answer.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
     }
 }
