@@ -40,6 +40,7 @@ public static class SiteInputsBuilder
             {
                 Session = c.TransactionId is null ? null : c.Session,
                 AllowedByActivation = s.Groups.Count == 0 || ActivationSchedule.IsActive(now, groups, timeZone),
+                ActivationEndsAt = s.Groups.Count == 0 ? null : ActivationSchedule.CurrentEnd(now, groups, timeZone, options.Horizon),
                 Controllable = c.Controllable,
                 Faulted = c.Status == "Faulted",
                 InstalledLimit = installed,

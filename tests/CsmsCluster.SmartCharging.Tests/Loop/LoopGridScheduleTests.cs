@@ -1,3 +1,5 @@
+using CsmsCluster.SmartCharging.Loop;
+
 namespace CsmsCluster.SmartCharging.Tests.Loop;
 
 /// <summary>Spec "What is sent" and I1 "future periods included": known grid reductions are in the installed profiles.</summary>
@@ -34,6 +36,28 @@ public sealed class LoopGridScheduleTests
         site.Drive(600);
 
         Assert.Equal([40.0 / 3, 40.0 / 3, 40.0 / 3], site.State.Connectors.Values.Select(c => c.Installed), new ToleranceComparer(0.1));
+    }
+
+    [Fact]
+    public void ActivationWindowEnd_IsEncodedAsAReductionToZero_AndTheConnectorGetsZeroFromTheBoundary()
+    {
+        var site = new LoopHarness(48);
+        var end = site.Now.AddHours(2);
+        var window = new WeeklyWindow(site.Now.DayOfWeek, site.Now.TimeOfDay - TimeSpan.FromHours(1), TimeSpan.FromHours(3));
+        site.Configure(s => s with
+        {
+            ActivationGroups = [new ActivationGroup("day", [window])],
+            Connectors = new Dictionary<string, ConnectorSettings> { ["A/1"] = new() { Groups = ["day"] } },
+        });
+        site.AddCharger("A");
+        site.StartSession("A", 1);
+
+        var launch = site.RunProfiles()["A/1"];
+
+        Assert.Equal([6.0, 0.0], launch.Periods.Select(p => p.Limit));
+        Assert.Equal(end, launch.StartSchedule.AddSeconds(launch.Periods[1].StartPeriod));
+        site.Drive(7300);
+        Assert.Equal((0.0, ExclusionReason.OutsideActivationWindow), (site["A/1"].Installed, site["A/1"].Reason));
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
