@@ -52,6 +52,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IIdTagStore, SqlIdTagStore>();
         services.AddSingleton<ISecurityEventStore, SqlSecurityEventStore>();
         services.AddSingleton<IChargePointDirectory, SqlChargePointDirectory>();
+        services.AddSingleton<Grains.Cluster.IMembershipStore, SqlMembershipStore>();
         services.AddSingleton<IHistoryBatchWriter>(sp => sp.GetRequiredService<StorageDatabase>() switch
         {
             PostgresStorageDatabase postgres => new PostgresHistoryBatchWriter(postgres),
