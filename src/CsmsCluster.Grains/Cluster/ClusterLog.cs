@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace CsmsCluster.Grains.Cluster;
+
+/// <summary>The membership agent's log messages (source-generated).</summary>
+internal static partial class ClusterLog
+{
+    [LoggerMessage(101, LogLevel.Information, "Silo {SiloId} joined the cluster at version {Version}")]
+    public static partial void Joined(this ILogger logger, string siloId, long version);
+
+    [LoggerMessage(102, LogLevel.Information, "Adopted membership view {Version}: {Count} active silos, settled {Settled}")]
+    public static partial void ViewAdopted(this ILogger logger, long version, int count, bool settled);
+
+    [LoggerMessage(103, LogLevel.Warning, "Declared silo {SuspectId} dead ({Evidence})")]
+    public static partial void DeclaredDead(this ILogger logger, string suspectId, string evidence);
+
+    [LoggerMessage(104, LogLevel.Warning, "Voted silo {SuspectId} dead after {Misses} missed probes")]
+    public static partial void Voted(this ILogger logger, string suspectId, int misses);
+
+    [LoggerMessage(105, LogLevel.Critical, "Silo {SiloId} fenced itself: {Reason}; every activation is dropped without writing")]
+    public static partial void Fenced(this ILogger logger, string siloId, string reason);
+
+    [LoggerMessage(106, LogLevel.Warning, "Heartbeat of silo {SiloId} failed; the lease runs out unless a later one succeeds")]
+    public static partial void HeartbeatFailed(this ILogger logger, string siloId, Exception exception);
+
+    [LoggerMessage(107, LogLevel.Warning, "Membership refresh or probe round failed")]
+    public static partial void RoundFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(108, LogLevel.Information, "Silo {SiloId} left the cluster")]
+    public static partial void Left(this ILogger logger, string siloId);
+
+    [LoggerMessage(109, LogLevel.Information, "Removed {Count} dead silo rows older than the retention")]
+    public static partial void RemovedDead(this ILogger logger, int count);
+
+    [LoggerMessage(110, LogLevel.Warning, "A membership view observer failed")]
+    public static partial void ObserverFailed(this ILogger logger, Exception exception);
+}

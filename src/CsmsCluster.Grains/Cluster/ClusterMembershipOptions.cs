@@ -1,0 +1,65 @@
+namespace CsmsCluster.Grains.Cluster;
+
+/// <summary>
+/// Settings of this silo's membership agent, bound from <c>Csms:Cluster</c>. The lease is what keeps G1: a silo
+/// that has not renewed its heartbeat for <see cref="LeaseDuration"/> (on its own monotonic clock) fences itself;
+/// peers treat it as gone only after <see cref="LeaseDuration"/> + <see cref="LeaseMargin"/> on the database clock.
+/// </summary>
+public sealed class ClusterMembershipOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Csms:Cluster";
+
+    /// <summary>This silo's id, unique per process start. Default: the machine name plus a random suffix.</summary>
+    public string? SiloId { get; set; }
+
+    /// <summary>The address peers reach this silo on. Default: the machine name.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>The internal port peers reach this silo on. Default 0 (set by the transport once it listens).</summary>
+    public int Port { get; set; }
+
+    /// <summary>The node's role as recorded in the membership table. Default <c>silo</c>.</summary>
+    public string Role { get; set; } = "silo";
+
+    /// <summary>How often the silo renews its heartbeat row. Default 2 seconds; at most half the lease.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a renewal keeps this silo allowed to run turns (measured from sending it). Default 10 seconds.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Added to the lease before peers treat a silent silo as gone (clock-rate drift, fencing time). Default 2 seconds.</summary>
+    public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the view is read again and ring successors are probed. Default 1 second.</summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one probe may take before it counts as missed. Default 1 second; at most <see cref="ProbeInterval"/>.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many ring successors each silo probes. Default 2.</summary>
+    public int ProbedSuccessors { get; set; } = 2;
+
+    /// <summary>Consecutive missed probes after which this silo votes the peer dead. Default 3.</summary>
+    public int MissedProbesForVote { get; set; } = 3;
+
+    /// <summary>Votes older than this do not count towards a death. Default 10 seconds.</summary>
+    public TimeSpan VoteExpiry { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The least number of votes that declares a silo dead; the quorum is never below a majority of the Active
+    /// unexpired silos either, so in a two-silo cluster one vote cannot kill. Default 2.
+    /// </summary>
+    public int VotesForDeath { get; set; } = 2;
+
+    /// <summary>Dead silo rows older than this are deleted. Default 1 hour.</summary>
+    public TimeSpan DeadRetention { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often this silo deletes expired Dead rows. Default 10 minutes.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The heartbeat age (database clock) after which peers treat a silo as gone: lease plus margin.</summary>
+    public TimeSpan LeaseExpiry => LeaseDuration + LeaseMargin;
+
+    internal DeathRule DeathRule => new(LeaseExpiry, VoteExpiry, VotesForDeath);
+}
