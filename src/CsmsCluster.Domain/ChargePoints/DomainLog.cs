@@ -6,7 +6,7 @@ namespace CsmsCluster.Domain.ChargePoints;
 /// <summary>The domain's log messages.</summary>
 internal static partial class DomainLog
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "{Action} to charge point {ChargePointId}: {Status}")]
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Debug, Message = "{Action} to charge point {ChargePointId}: {Status}")]
     public static partial void CsmsCallCompleted(ILogger logger, string chargePointId, string action, CsmsCallStatus status);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Charge point {ChargePointId} started transaction {TransactionId} on connector {ConnectorId}")]

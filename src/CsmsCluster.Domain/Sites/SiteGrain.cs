@@ -21,6 +21,10 @@ public sealed class SiteGrain(
 {
     private readonly LoopOptions _loop = options.Value.ToLoopOptions();
     private IDisposable? _debounce;
+    private IDisposable? _followUp;
+    private DateTimeOffset? _followUpAt;
+    private DateTimeOffset _lastTriggeredRun = DateTimeOffset.MinValue;
+    private bool _dirty;
     private int _alarmsLogged;
 
     /// <inheritdoc />
@@ -42,6 +46,16 @@ public sealed class SiteGrain(
         }
         Trigger();
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty && reason != DeactivationReason.Fenced)
+        {
+            await WriteStateAsync(cancellationToken);
+            _dirty = false;
+        }
     }
 
     /// <inheritdoc />
@@ -117,15 +131,18 @@ public sealed class SiteGrain(
     }
 
     /// <inheritdoc />
-    public async Task CompleteProfileAsync(ProfileAnswer answer)
+    public Task CompleteProfileAsync(ProfileAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        // Not written here: an answer only settles a pending send, and a pending send survives a crash as pending
+        // (counted at max(old, new), then re-sent), so the write waits for the run it triggers.
+        _dirty = true;
         if (SiteLoop.Complete(State, answer.ConnectorId, answer.Sequence, answer.Outcome, time.GetUtcNow(), _loop))
         {
             Trigger();
         }
-        await WriteStateAsync();
         LogNewAlarms();
+        return Task.CompletedTask;
     }
 
     private async Task<SiteView> ChangedAsync()
@@ -142,7 +159,8 @@ public sealed class SiteGrain(
         {
             return;
         }
-        var since = State.LastRunAt is { } last ? time.GetUtcNow() - last : TimeSpan.MaxValue;
+        // Measured from the last event-triggered run: a periodic run must not delay the next event.
+        var since = time.GetUtcNow() - _lastTriggeredRun;
         var delay = since >= _loop.Debounce ? TimeSpan.Zero : _loop.Debounce - since;
         _debounce = RegisterGrainTimer(_ => DebouncedRunAsync(), delay, Timeout.InfiniteTimeSpan);
     }
@@ -151,7 +169,49 @@ public sealed class SiteGrain(
     {
         _debounce?.Dispose();
         _debounce = null;
+        _lastTriggeredRun = time.GetUtcNow();
         return RunAsync();
+    }
+
+    private Task FollowUpRunAsync()
+    {
+        _followUp?.Dispose();
+        _followUp = null;
+        _followUpAt = null;
+        return RunAsync();
+    }
+
+    /// <summary>
+    /// Increases held back by the settle time, the hold or the send interval go out when that wait ends, not at the
+    /// next cycle.
+    /// </summary>
+    private void ScheduleFollowUp(LoopRun run, DateTimeOffset now)
+    {
+        var commit = _loop.Commit;
+        DateTimeOffset? at = null;
+        foreach (var decision in run.Decisions)
+        {
+            var c = State.Connectors[decision.ConnectorId];
+            DateTimeOffset? ready = decision.Reason switch
+            {
+                CommitReason.Settling => State.LastDecreaseAcceptedAt + commit.Settle,
+                CommitReason.Holding => State.LastDonationAt + commit.Hold,
+                CommitReason.RateLimited => c.LastSentAt + commit.MinInterval,
+                _ => null,
+            };
+            if (ready is { } r && (at is null || r < at))
+            {
+                at = r;
+            }
+        }
+        if (at is not { } due || due - now >= _loop.Cycle || (_followUpAt is { } existing && existing <= due))
+        {
+            return;
+        }
+        _followUp?.Dispose();
+        _followUpAt = due;
+        var delay = due > now ? due - now : TimeSpan.Zero;
+        _followUp = RegisterGrainTimer(_ => FollowUpRunAsync(), delay + TimeSpan.FromMilliseconds(10), Timeout.InfiniteTimeSpan);
     }
 
     private async Task RunAsync()
@@ -161,16 +221,22 @@ public sealed class SiteGrain(
             return;
         }
         var started = Stopwatch.GetTimestamp();
-        var run = SiteLoop.Run(State, time.GetUtcNow(), _loop);
+        var now = time.GetUtcNow();
+        var run = SiteLoop.Run(State, now, _loop);
         metrics.Runs.Add(1);
         metrics.RunDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        if (run.Commands.Count > 0)
+        if (run.Commands.Count > 0 || _dirty)
         {
             // Pending limits are persisted before anything is sent: after a crash they are counted, then re-sent.
             await WriteStateAsync();
+            _dirty = false;
+        }
+        if (run.Commands.Count > 0)
+        {
             sender.Dispatch(GetPrimaryKeyString(), run.Commands);
             SiteLog.Ran(logger, GetPrimaryKeyString(), run.Commands.Count);
         }
+        ScheduleFollowUp(run, now);
         if (State.Connectors.Values.Any(c => c.TransactionId is not null))
         {
             // Rotation and launch timeouts need the cycle timer even when no charger reports for a while.

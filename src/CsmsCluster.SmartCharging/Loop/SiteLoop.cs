@@ -148,8 +148,12 @@ public static class SiteLoop
         c.Session is not null && c.TransactionId is not null && c.Controllable
         && state.Chargers.TryGetValue(c.ChargerId, out var charger) && charger.Online;
 
+    /// <summary>
+    /// What a connector may run once this round's sends apply. A session with no profile yet counts at its target even
+    /// while its launch send waits (settle, pending decreases): room for it is made now, not after the wait.
+    /// </summary>
     private static double Worst(LoopConnector c, CommitDecision decision) =>
-        decision.Send ? Math.Max(c.Effective, decision.Limit) : c.Effective;
+        decision.Send || (c.Installed <= 0 && c.Pending is null) ? Math.Max(c.Effective, decision.Limit) : c.Effective;
 
     private static Dictionary<string, CommitDecision> Plan(
         SiteLoopState state, SiteInputs inputs, List<LoopConnector> controlled, DateTimeOffset now, LoopOptions options, IReadOnlySet<string> decreaseRequired)

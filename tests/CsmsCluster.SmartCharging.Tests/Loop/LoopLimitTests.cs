@@ -93,4 +93,25 @@ public sealed class LoopLimitTests
 
         Assert.Equal((16, 24.0, 24), (site["A/1"].Installed, site["A/1"].Pending!.Value, site["A/1"].Effective));
     }
+
+    [Fact]
+    public void NewSession_DuringSettle_OthersAreDecreasedInTheSameRun()
+    {
+        var chargers = Enumerable.Range(0, 10).Select(i => $"K{i}").ToArray();
+        var site = LoopHarness.Converged(100, chargers);
+        site.CheckInvariant = false; // an unannounced drop is over the limit until its decreases are Accepted
+        site.Configure(s => s with { GridLimits = [new GridLimitStep(site.Now, 99)] });
+        Assert.Equal(10, site.RunProfiles().Count);
+        site.AnswerAll(); // every decrease Accepted now: increases (the next launch) wait for the settle time
+        site.CheckInvariant = true;
+
+        site.AddCharger("NEW");
+        site.StartSession("NEW", 99);
+        var run = site.RunProfiles();
+
+        // Each share falls by less than the dead band, but the launch needs the room: the decreases go now, and the
+        // launch follows after the settle time.
+        Assert.Equal(chargers.Select(c => c + "/1").Order(), run.Keys.Order());
+        Assert.All(run.Values, c => Assert.True(c.Current <= (99 - 6) / 10.0, $"{c.ConnectorId} got {c.Current} A"));
+    }
 }
