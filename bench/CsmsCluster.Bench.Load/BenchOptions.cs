@@ -32,4 +32,6 @@ public sealed class BenchOptions
     public IReadOnlyList<IPAddress> Sources { get; init; } = [];
 
     public string Command { get; init; } = "";
+
+    public string LoadAverageAtStart { get; init; } = MachineInfo.LoadAverage();
 }

@@ -15,6 +15,9 @@ public static class MachineInfo
         return $"{kib / 1024.0 / 1024.0:0.0} GiB";
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages: other processes on the machine show up here.</summary>
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
     public static string Commit()
     {
         try
