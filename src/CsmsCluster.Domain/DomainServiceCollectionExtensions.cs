@@ -69,6 +69,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ICsmsCallObserver, GetLocalListVersionObserver>();
         services.AddSingleton<ICsmsCallObserver, ChangeAvailabilityObserver>();
         services.AddSingleton<ICsmsCallObserver, GetCompositeScheduleObserver>();
+        services.AddSingleton<ICsmsCallObserver, RemoteStartTransactionObserver>();
         services.AddSingleton<ICsmsCallObserver, GetInstalledCertificateIdsObserver>();
         services.AddSingleton<ICsmsCallObserver, InstallCertificateObserver>();
         services.AddSingleton<ICsmsCallObserver, DeleteCertificateObserver>();

@@ -1021,7 +1021,7 @@ testCase('X_REMOTE_START_TX_PROFILE_LISTED', 'The TxProfile of an accepted Remot
         'GET .../charging-profiles after the remote-started transaction began (OCPP 1.6 5.11: the charger applies the RemoteStartTransaction TxProfile to that transaction)');
     await charger.stopTransaction(started.transactionId, { idTag, reason: 'Local' });
     await eventually(async () => (await ctx.details(cp, 'charging-profiles')).length === 0, 'the TxProfile to end with its transaction');
-}, 'an Accepted RemoteStartTransaction with a chargingProfile leaves GET /chargepoints/{id}/charging-profiles empty: no observer records the TxProfile, so the state of the session\'s limit is not visible through the API');
+});
 
 testCase('X_MESSAGES_BEFORE_BOOT', 'A reconnecting charger may send StatusNotification and Heartbeat before (or without) a BootNotification', async ctx => {
     const cp = ctx.cp();

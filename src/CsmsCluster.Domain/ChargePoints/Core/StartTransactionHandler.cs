@@ -43,6 +43,14 @@ internal sealed class StartTransactionHandler(IIdTagStore idTags, ITransactionId
         }
 
         state.OpenTransactions[id] = new OpenTransaction(id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId);
+        // A TxProfile sent with RemoteStartTransaction belongs to the transaction it started.
+        for (var i = 0; i < state.ChargingProfiles.Count; i++)
+        {
+            if (state.ChargingProfiles[i] is { Purpose: "TxProfile", TransactionId: null } p && (p.ConnectorId == request.ConnectorId || p.ConnectorId == 0))
+            {
+                state.ChargingProfiles[i] = p with { ConnectorId = request.ConnectorId, TransactionId = id };
+            }
+        }
         BoundedList.Append(
             state.RecentTransactions,
             new RecentTransaction(id, request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, decision.Status.ToString(), null),
