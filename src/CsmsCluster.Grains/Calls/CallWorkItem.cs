@@ -77,10 +77,21 @@ internal sealed class CallWorkItem<T> : WorkItem
             }
 
             var result = await _method.InvokeOnGrain(activation.Instance, arguments);
-            if (_completion.TrySetResult(result))
+            // Once the deadline (or the caller's token) fired, the caller is told so even when the grain finished a
+            // moment later: its cancellation callbacks race with this continuation, and the answer must not depend
+            // on which wins.
+            if (_cancellation.IsCancellationRequested)
+            {
+                OnCancelled();
+            }
+            else if (_completion.TrySetResult(result))
             {
                 Completed("ok", error: null);
             }
+        }
+        catch (Exception) when (_cancellation.IsCancellationRequested)
+        {
+            OnCancelled();
         }
         catch (Exception exception)
         {
