@@ -35,18 +35,13 @@ public static class ResultsNotes
         "write per CALL, and the answers coming back). The server-side histogram covers the allocation run alone (`SiteLoop.Run`, " +
         "no persistence) and is read over OTLP/HTTP from outside, without changes to the server; its buckets are the SDK's " +
         "default millisecond boundaries, so between them only the mean and the maximum are exact.",
-        "- `Csms:SmartCharging:Cycle` is lengthened to 1 h: the periodic run also counts as the last run for the debounce, so with the " +
-        "default 10 s cycle a session start that arrives within 1 s after a periodic run waits for the rest of that second (about " +
-        "1 start in 10 at random times, up to 1 s each). That wait is a property of the debounce, not of the allocation and " +
-        "sending that S4 measures, so the rounds keep the periodic run out of the way; nothing else in the loop depends on it here " +
-        "(sessions leave launch through MeterValues, and rotation is 900 s), except that increases held back by the settle time or " +
-        "the minimum interval go out in the next run: during set-up and re-convergence the benchmark re-puts the unchanged site " +
-        "settings every second, which triggers a run. The upgrade rate limits are raised only so that " +
-        "1,000 chargers connect at once during set-up.",
-        "- `Csms:SmartCharging:Settle` is 1 s instead of 5 s, and a round starts only when the previous round's decreases are more " +
-        "than 1.5 s old: within the settle time after a decrease the new session's launch limit (an increase from 0) is held back, " +
-        "the session counts as 0 A, no decrease is needed and the loop sends nothing at once (see the notes on this below). A 5 s " +
-        "settle would only make each round 4 s longer.",
+        "- `Csms:SmartCharging:Cycle` is lengthened to 1 h so that no periodic run falls inside a round (the debounce counts from " +
+        "event-triggered runs only, so a periodic run would not delay the round's run, but it could send rotation or hold-back " +
+        "updates that are not part of the measured set). The upgrade rate limits are raised only so that 1,000 chargers connect at " +
+        "once during set-up.",
+        "- `Csms:SmartCharging:Settle` is 1 s instead of 5 s only to shorten re-convergence between rounds: a new session on a " +
+        "saturated site counts at its launch limit even while its launch send waits for the settle time, so the decreases that make " +
+        "room for it go out in the same run either way.",
         "- Scenario B uses 50 sites of 20 connectors (1,000 chargers, 950 decreases per round): 50 sites at once as S4 states, and as " +
         "many connectors as one load-generator core drives without becoming the bottleneck of the figure it measures.",
     ];
