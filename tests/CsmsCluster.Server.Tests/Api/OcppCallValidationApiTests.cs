@@ -68,6 +68,18 @@ public sealed class OcppCallValidationApiTests : ApiTestBase
         Assert.Equal(errorCode, problem.GetProperty("errorCode").GetString());
     }
 
+    /// <summary>Every CSMS-initiated OCPP 1.6 action (including the security extension).</summary>
+    public static TheoryData<string> CsmsInitiatedActions() => [.. Ocpp.OcppActionCatalog.CsmsInitiated(Ocpp.OcppVersion.V16).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(CsmsInitiatedActions))]
+    public async Task OcppCall_EveryCsmsAction_UnknownProperty_Is422_AndNothingIsSent(string action)
+    {
+        // Every 1.6 request schema forbids additional properties, so this payload fails each one.
+        var problem = await AssertRefusedAndNothingSentAsync("CP-422-ALL", action, """{"notAnOcppField":true}""", HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(problem.GetProperty("errorCode").GetString(), new[] { "PropertyConstraintViolation", "OccurrenceConstraintViolation", "OccurenceConstraintViolation" });
+    }
+
     [Theory]
     [InlineData("""{"type":""")]
     [InlineData("""not json""")]
