@@ -11,6 +11,10 @@ namespace CsmsCluster.Grains.State;
 /// </summary>
 internal sealed class GrainStateStore(GrainActivation activation, ActivationServices services)
 {
+    // An [AlwaysInterleave] method may write while a turn awaits its own write: both would name the same version and
+    // the second would be refused as stale. Writes of one activation therefore go one at a time, each serialising the
+    // state as it is when its turn comes (so it includes the earlier writer's changes).
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private long _version;
     private bool _claimed;
     private volatile bool _stale;
@@ -37,21 +41,37 @@ internal sealed class GrainStateStore(GrainActivation activation, ActivationServ
     public async Task WriteAsync<TState>(TState state, CancellationToken cancellationToken)
         where TState : class
     {
-        var storage = RequireWritable(typeof(TState));
-        var payload = services.Serializer.Serialize(state);
-        var started = services.TimeProvider.GetTimestamp();
-        using var activity = StartActivity("storage write");
-        _version = await GuardAsync(() => storage.WriteAsync(activation.GrainId, payload, _version, cancellationToken));
-        RecordLatency("write", started);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var storage = RequireWritable(typeof(TState));
+            var payload = services.Serializer.Serialize(state);
+            var started = services.TimeProvider.GetTimestamp();
+            using var activity = StartActivity("storage write");
+            _version = await GuardAsync(() => storage.WriteAsync(activation.GrainId, payload, _version, cancellationToken));
+            RecordLatency("write", started);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken)
     {
-        var storage = RequireWritable(stateType: null);
-        var started = services.TimeProvider.GetTimestamp();
-        using var activity = StartActivity("storage write");
-        _version = await GuardAsync(() => storage.ClearAsync(activation.GrainId, _version, cancellationToken));
-        RecordLatency("clear", started);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var storage = RequireWritable(stateType: null);
+            var started = services.TimeProvider.GetTimestamp();
+            using var activity = StartActivity("storage write");
+            _version = await GuardAsync(() => storage.ClearAsync(activation.GrainId, _version, cancellationToken));
+            RecordLatency("clear", started);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private async Task<long> GuardAsync(Func<Task<long>> write)
