@@ -61,14 +61,17 @@ public sealed class SiteSmartChargingTests() : ServerTest(FastLoop)
             await Server.Api.SendJsonAsync(HttpMethod.Put, $"/api/v1/sites/{site}/grid-limits",
                 $$"""{"steps":[{"from":"{{DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture)}}","limit":30}]}""");
             await Eventually.WaitAsync(() => ledger.AllAt(ids[..2], 15), TimeSpan.FromSeconds(5), "both decreases to 15 A right after the grid-limit drop");
-            Assert.Equal([15.0, 15.0], ledger.TxProfiles.Skip(before).Select(p => p.Limit));
+            // Nothing but decreases after the drop (a late answer may still bring a profile sent just before it).
+            var afterDrop = ledger.TxProfiles.Skip(before).ToList();
+            Assert.True(afterDrop.Count(p => p.Limit == 15) >= 2 && afterDrop.All(p => p.Limit <= 24),
+                $"after the drop: {string.Join(", ", afterDrop)}; all: {string.Join(", ", ledger.TxProfiles)}");
 
             state = await Server.Api.GetJsonAsync($"/api/v1/sites/{site}");
             Assert.Equal(30, state.GetProperty("gridLimit").GetDouble());
             Assert.Equal(30, state.GetProperty("effectiveLimit").GetDouble());
             var idle = Connectors(state).Single(c => c.GetProperty("chargePointId").GetString() == "SC-C");
             Assert.Equal("idle", idle.GetProperty("state").GetString());
-            Assert.Empty(ledger.Violations);
+            Assert.True(ledger.Violations.Count == 0, $"{string.Join("; ", ledger.Violations)}; profiles: {string.Join(", ", ledger.TxProfiles)}");
         }
         finally
         {
