@@ -1,3 +1,4 @@
+using CsmsCluster.Bench.SmartCharging;
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,5 @@
+using CsmsCluster.Bench.SmartCharging;
+
 namespace CsmsCluster.Bench.SiteReallocation;
 
 /// <summary>A scenario's measured rounds, setup time, and the server's allocation-duration figures.</summary>
