@@ -10,8 +10,15 @@ public sealed class GatewayNode
 
     /// <summary>Creates the identity of this process.</summary>
     public GatewayNode()
+        : this($"{Environment.MachineName}-{Guid.NewGuid():N}")
     {
-        NodeId = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+    }
+
+    /// <summary>Creates the identity with a given id (in a cluster: the node's silo id in the membership table).</summary>
+    public GatewayNode(string nodeId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        NodeId = nodeId;
     }
 
     /// <summary>The node id, unique per process start.</summary>

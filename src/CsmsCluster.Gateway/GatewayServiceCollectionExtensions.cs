@@ -1,10 +1,13 @@
 using CsmsCluster.Contracts;
+using CsmsCluster.Grains.Cluster;
+using CsmsCluster.Grains.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CsmsCluster.Gateway;
 
@@ -43,6 +46,21 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<OcppConnectionHandler>();
         services.AddSingleton<IChargerGateway, LocalChargerGateway>();
         services.AddHostedService<GatewayShutdownService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Makes the gateway a cluster node (after <c>AddGrainCluster</c> and <see cref="AddOcppGateway"/>): its node id
+    /// is the node's silo id, and commands for sockets on other nodes travel over the internal port
+    /// (<see cref="ClusterChargerGateway"/>).
+    /// </summary>
+    public static IServiceCollection AddOcppGatewayClustering(this IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton(sp => new GatewayNode(sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value.SiloId!)));
+        services.TryAddSingleton<LocalChargerGateway>();
+        services.TryAddSingleton<ClusterChargerGateway>();
+        services.Replace(ServiceDescriptor.Singleton<IChargerGateway>(sp => sp.GetRequiredService<ClusterChargerGateway>()));
+        services.AddSingleton<IClusterEndpoints>(sp => sp.GetRequiredService<ClusterChargerGateway>());
         return services;
     }
 

@@ -17,4 +17,7 @@ public enum DeactivationReason
 
     /// <summary>The silo lost its lease or was declared dead: the activation is dropped without writing.</summary>
     Fenced,
+
+    /// <summary>A membership change placed the grain on another silo; state may still be written before it moves.</summary>
+    Moved,
 }

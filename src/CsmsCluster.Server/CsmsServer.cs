@@ -2,6 +2,7 @@ using CsmsCluster.Api;
 using CsmsCluster.Domain;
 using CsmsCluster.Gateway;
 using CsmsCluster.Grains;
+using CsmsCluster.Grains.Cluster;
 using CsmsCluster.Persistence;
 using CsmsCluster.Server.Configuration;
 using CsmsCluster.Server.Telemetry;
@@ -46,8 +47,23 @@ public static class CsmsServer
         // the history writer drains its queue.
         services.AddCsmsPersistence(builder.Configuration);
         services.AddGrainRuntime(o => builder.Configuration.GetSection("Csms:Grains").Bind(o));
+        var clustered = role != ServerRole.All || builder.Configuration.GetValue<bool>("Csms:Cluster:Enabled");
+        if (clustered)
+        {
+            services.AddGrainCluster(o =>
+            {
+                builder.Configuration.GetSection(ClusterMembershipOptions.SectionName).Bind(o);
+                o.Role = role.Name();
+            });
+            services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        }
+
         services.AddCsmsDomain(builder.Configuration);
         services.AddOcppGateway(builder.Configuration);
+        if (clustered)
+        {
+            services.AddOcppGatewayClustering();
+        }
         services.AddCsmsApi(builder.Configuration);
         services.AddCsmsOptionsValidation();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
@@ -59,7 +75,11 @@ public static class CsmsServer
         app.UseWebSockets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOcppGateway();
+        if (role.HoldsSockets())
+        {
+            app.MapOcppGateway();
+        }
+
         app.MapCsmsApi();
         return app;
     }

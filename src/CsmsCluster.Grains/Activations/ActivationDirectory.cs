@@ -8,6 +8,7 @@ namespace CsmsCluster.Grains.Activations;
 /// </summary>
 internal sealed class ActivationDirectory
 {
+    private static readonly TimeSpan SettleRecheckInterval = TimeSpan.FromMilliseconds(20);
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
     private readonly ActivationServices _services;
     private readonly Func<GrainId, GrainActivation> _create;
@@ -58,6 +59,18 @@ internal sealed class ActivationDirectory
                     return;
                 }
 
+                switch (_services.Gate?.Check(item.Target) ?? ActivationPermission.Allowed)
+                {
+                    case ActivationPermission.NotOwner:
+                        item.Fail(new GrainNotOwnerException(
+                            $"{item.Target} is not placed on this silo in its membership view (version {_services.Gate!.ViewVersion}).",
+                            _services.Gate.ViewVersion));
+                        return;
+                    case ActivationPermission.NotYet:
+                        _ = DeliverWhenSettledAsync(item); // Never throws: every outcome completes the item.
+                        return;
+                }
+
                 activation = _activations.GetOrAdd(item.Target, _create);
             }
 
@@ -97,6 +110,22 @@ internal sealed class ActivationDirectory
         }
 
         return count;
+    }
+
+    // The view that makes this silo the owner is not acknowledged by every peer yet: wait for it within the deadline.
+    private async Task DeliverWhenSettledAsync(WorkItem item)
+    {
+        try
+        {
+            await Task.Delay(SettleRecheckInterval, _services.TimeProvider, item.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            item.Fail(new GrainCallTimeoutException($"Call to {item.Target} timed out while the membership view that places it here settled."));
+            return;
+        }
+
+        Deliver(item);
     }
 
     private async Task DeliverAfterAsync(GrainActivation deactivating, WorkItem item)

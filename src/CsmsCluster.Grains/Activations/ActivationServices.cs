@@ -17,6 +17,7 @@ internal sealed class ActivationServices(
 {
     private readonly IActivationObserver[] _observers = [.. services.GetServices<IActivationObserver>()];
     private readonly Lazy<IGrainStorage?> _storage = new(services.GetService<IGrainStorage>);
+    private readonly Lazy<IActivationGate?> _gate = new(services.GetService<IActivationGate>);
 
     public GrainRuntimeOptions Options { get; } = options;
 
@@ -38,6 +39,9 @@ internal sealed class ActivationServices(
 
     /// <summary>The registered storage, or null when none is (only grains with state need one).</summary>
     public IGrainStorage? Storage => _storage.Value;
+
+    /// <summary>The cluster's activation gate, or null in a single silo (every grain may activate).</summary>
+    public IActivationGate? Gate => _gate.Value;
 
     public void NotifyStarted(GrainId grainId, Guid activationId, DateTimeOffset startedAt)
     {

@@ -27,7 +27,7 @@ internal static class TurnScheduling
     {
         DeactivationReason.Idle => 0,
         DeactivationReason.Requested => 1,
-        DeactivationReason.ShuttingDown => 2,
+        DeactivationReason.ShuttingDown or DeactivationReason.Moved => 2,
         _ => 3,
     };
 }

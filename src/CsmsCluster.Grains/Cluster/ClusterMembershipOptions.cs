@@ -16,8 +16,19 @@ public sealed class ClusterMembershipOptions
     /// <summary>The address peers reach this silo on. Default: the machine name.</summary>
     public string? Address { get; set; }
 
-    /// <summary>The internal port peers reach this silo on. Default 0 (set by the transport once it listens).</summary>
+    /// <summary>The internal port (HTTP/2 cleartext) this node listens on and peers reach it on. Default 0: a free port
+    /// is picked when the transport starts and recorded in the membership table.</summary>
     public int Port { get; set; }
+
+    /// <summary>The local address the internal port binds to. Default <c>0.0.0.0</c>.</summary>
+    public string ListenAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>The largest grain call body the internal port accepts. Default 16 MiB.</summary>
+    public long MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Stop the process when this node fences itself (lease lost or declared dead). Default true; an
+    /// orchestrator then starts a fresh node with a new silo id.</summary>
+    public bool ExitOnFence { get; set; } = true;
 
     /// <summary>The node's role as recorded in the membership table. Default <c>silo</c>.</summary>
     public string Role { get; set; } = "silo";

@@ -50,6 +50,16 @@ public sealed class ClusterMembershipOptionsValidator : IValidateOptions<Cluster
             failures.Add($"{ClusterMembershipOptions.SectionName}:SiloId must not be empty, Role must be set and Port must be 0-65535.");
         }
 
+        if (!System.Net.IPAddress.TryParse(options.ListenAddress, out _))
+        {
+            failures.Add($"{ClusterMembershipOptions.SectionName}:ListenAddress must be an IP address (was '{options.ListenAddress}').");
+        }
+
+        if (options.MaxMessageBytes < 1024)
+        {
+            failures.Add($"{ClusterMembershipOptions.SectionName}:MaxMessageBytes must be at least 1024.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

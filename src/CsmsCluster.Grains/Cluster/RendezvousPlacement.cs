@@ -1,14 +1,20 @@
 namespace CsmsCluster.Grains.Cluster;
 
 /// <summary>
-/// Cluster placement: a grain is local when this silo wins the rendezvous hash over the Active silos of the view
+/// Cluster placement: a grain is local when this silo wins the rendezvous hash over the grain hosts of the view
 /// this silo has adopted and acknowledged. Subscribe it to the <see cref="SiloMembershipAgent"/>. Before the first
-/// view, and after the agent completes (left or fenced), no grain is local.
+/// view, and after the agent completes (left or fenced), no grain is local. As the <see cref="IActivationGate"/> it
+/// allows a new activation only in a settled view that places the grain here.
 /// </summary>
 /// <param name="localSiloId">This silo's id (<see cref="SiloMembershipAgent.SiloId"/>).</param>
-public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, IObserver<MembershipView>
+public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, IActivationGate, IObserver<MembershipView>
 {
+    private static readonly TimeSpan MinimumRefreshSpacing = TimeSpan.FromMilliseconds(50);
+    private readonly Lock _refreshLock = new();
     private volatile Candidates? _candidates;
+    private Func<CancellationToken, Task>? _refresh;
+    private Task _lastRefresh = Task.CompletedTask;
+    private long _lastRefreshTimestamp;
 
     /// <summary>The view placement is computed over, or null.</summary>
     public MembershipView? View => _candidates?.View;
@@ -22,17 +28,57 @@ public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, I
     /// </summary>
     public bool CanActivate(GrainId grainId) => _candidates is { View.IsSettled: true } && IsLocal(grainId);
 
-    /// <summary>The silo that owns <paramref name="grainId"/> in the current view, or null without a view or silos.</summary>
-    public SiloEntry? Owner(GrainId grainId)
+    /// <inheritdoc />
+    public long ViewVersion => _candidates?.View.Version ?? 0;
+
+    /// <inheritdoc />
+    public ActivationPermission Check(GrainId grainId)
     {
         var candidates = _candidates;
-        if (candidates is null)
+        if (candidates is null || Owner(candidates, grainId)?.SiloId != localSiloId)
         {
-            return null;
+            return ActivationPermission.NotOwner;
         }
 
-        var index = RendezvousHashing.OwnerIndex(grainId.StableHash, candidates.Ids, candidates.Hashes);
-        return index < 0 ? null : candidates.View.ActiveSilos[index];
+        return candidates.View.IsSettled ? ActivationPermission.Allowed : ActivationPermission.NotYet;
+    }
+
+    /// <summary>The silo that owns <paramref name="grainId"/> in the current view, or null without a view or silos.</summary>
+    public SiloEntry? Owner(GrainId grainId) => _candidates is { } candidates ? Owner(candidates, grainId) : null;
+
+    /// <summary>Sets how a stale view is refreshed (the agent's <see cref="SiloMembershipAgent.RefreshNowAsync"/>).</summary>
+    public void UseRefresh(Func<CancellationToken, Task> refresh) => _refresh = refresh;
+
+    /// <inheritdoc />
+    /// <remarks>Concurrent callers share one refresh, and refreshes are spaced, so a burst of failed calls costs one
+    /// read of the membership table rather than one each.</remarks>
+    public async Task RefreshAsync(long seenVersion, CancellationToken cancellationToken)
+    {
+        if (_refresh is not { } refresh || (_candidates is { } current && seenVersion != long.MaxValue && current.View.Version >= seenVersion))
+        {
+            return;
+        }
+
+        Task task;
+        lock (_refreshLock)
+        {
+            if (_lastRefresh.IsCompleted && TimeProvider.System.GetElapsedTime(_lastRefreshTimestamp) >= MinimumRefreshSpacing)
+            {
+                _lastRefreshTimestamp = TimeProvider.System.GetTimestamp();
+                _lastRefresh = refresh(CancellationToken.None);
+            }
+
+            task = _lastRefresh;
+        }
+
+        try
+        {
+            await task.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed refresh leaves the view as it was; the membership agent logs its own failures.
+        }
     }
 
     /// <inheritdoc />
@@ -48,12 +94,18 @@ public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, I
     /// <inheritdoc />
     public void OnError(Exception error) => _candidates = null;
 
+    private static SiloEntry? Owner(Candidates candidates, GrainId grainId)
+    {
+        var index = RendezvousHashing.OwnerIndex(grainId.StableHash, candidates.Ids, candidates.Hashes);
+        return index < 0 ? null : candidates.View.Hosts[index];
+    }
+
     private sealed class Candidates(MembershipView view)
     {
         public MembershipView View { get; } = view;
 
-        public string[] Ids { get; } = [.. view.ActiveSiloIds];
+        public string[] Ids { get; } = [.. view.Hosts.Select(s => s.SiloId)];
 
-        public ulong[] Hashes { get; } = [.. view.ActiveSiloIds.Select(RendezvousHashing.SiloHash)];
+        public ulong[] Hashes { get; } = [.. view.Hosts.Select(s => RendezvousHashing.SiloHash(s.SiloId))];
     }
 }

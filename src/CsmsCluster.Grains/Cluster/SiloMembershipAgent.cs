@@ -20,13 +20,14 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
     private readonly ClusterMembershipOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SiloRegistration _registration;
+    private SiloRegistration _registration;
     private readonly MembershipViewSubject _views;
     private readonly PeerProber _prober;
     private readonly SiloLease _lease;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _fenced = new();
+    private readonly List<Func<MembershipView, CancellationToken, Task>> _beforeAcknowledge = [];
     private Task[] _loops = [];
     private long _acknowledged;
     private long _lastCleanup;
@@ -75,6 +76,31 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
 
     /// <inheritdoc />
     public IDisposable Subscribe(IObserver<MembershipView> observer) => _views.Subscribe(observer);
+
+    /// <summary>
+    /// Adds work that runs after a new view is published and before it is acknowledged (e.g. deactivating grains this
+    /// silo no longer owns), so a peer waiting for the acknowledgement knows that work is done. Add before starting.
+    /// </summary>
+    public void BeforeAcknowledge(Func<MembershipView, CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _beforeAcknowledge.Add(handler);
+    }
+
+    /// <summary>Records the internal port peers reach this silo on (known once the transport listens). Before starting.</summary>
+    public void UsePort(int port)
+    {
+        if (State != SiloAgentState.Created)
+        {
+            throw new InvalidOperationException("The port must be set before the membership agent starts.");
+        }
+
+        _registration = _registration with { Port = port };
+    }
+
+    /// <summary>Reads the membership table now instead of at the next round (e.g. a peer answered with a newer view).</summary>
+    public Task RefreshNowAsync(CancellationToken cancellationToken) =>
+        State is SiloAgentState.Active or SiloAgentState.ShuttingDown ? RefreshAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>Joins the cluster, adopts the first view, and starts the heartbeat and probe loops.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -262,7 +288,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         }
 
         var active = snapshot.Silos.Where(s => s.Status == SiloStatus.Active && s.HeartbeatAge <= _options.LeaseExpiry).ToList();
-        var settled = active.All(s => s.SiloId == SiloId || s.AcknowledgedVersion >= snapshot.Version);
+        var settled = active.All(s => s.SiloId == SiloId || !ClusterRoles.HostsGrains(s.Role) || s.AcknowledgedVersion >= snapshot.Version);
         var view = new MembershipView(snapshot.Version, active, settled);
         if (!view.SameAs(_views.Current) && !_fenced.IsCancellationRequested)
         {
@@ -270,6 +296,10 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
             // acknowledgement can rely on this silo no longer placing grains by the older view.
             _views.Publish(view);
             _logger.ViewAdopted(view.Version, active.Count, settled);
+            foreach (var handler in _beforeAcknowledge)
+            {
+                await handler(view, cancellationToken);
+            }
         }
 
         if (snapshot.Version > _acknowledged)

@@ -1,0 +1,126 @@
+using CsmsCluster.Grains;
+using CsmsCluster.Grains.Cluster;
+using CsmsCluster.Persistence;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CsmsCluster.Cluster.Tests;
+
+/// <summary>
+/// An in-process cluster: every silo is its own host (DI container, grain runtime, membership agent, Kestrel internal
+/// port on loopback) on one shared database, with fast membership timing.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly IAsyncDisposable _database;
+    private readonly List<TestSilo> _silos = [];
+    private int _next;
+
+    private TestCluster(string provider, string connectionString, IAsyncDisposable database)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _database = database;
+    }
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public IReadOnlyList<TestSilo> Silos => _silos;
+
+    public static async Task<TestCluster> CreateAsync(string provider = StorageOptions.SqliteProvider)
+    {
+        if (provider == StorageOptions.PostgresProvider)
+        {
+            var postgres = await PostgresTestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+            return new TestCluster(provider, postgres.ConnectionString, postgres);
+        }
+
+        var sqlite = new TempSqliteDatabase();
+        return new TestCluster(provider, sqlite.ConnectionString, sqlite);
+    }
+
+    /// <summary>Starts a silo (or a gateway client with <paramref name="role"/> gateway) and waits until it joined.</summary>
+    public async Task<TestSilo> StartSiloAsync(string role = ClusterRoles.Silo, Action<ClusterMembershipOptions>? configure = null)
+    {
+        var id = $"s{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}"[..12];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        var services = builder.Services;
+        services.AddCsmsPersistence(o =>
+        {
+            o.Provider = Provider;
+            o.ConnectionString = ConnectionString;
+        });
+        services.AddSingleton(new SiloIdentity(id));
+        services.AddGrainRuntime(o => o.ShutdownDeactivationTimeout = TimeSpan.FromSeconds(5));
+        services.AddGrain<ICounterGrain, CounterGrain>();
+        services.AddGrainJsonTypeInfo(TestGrainsJsonContext.Default);
+        services.AddGrainCluster(o =>
+        {
+            o.SiloId = id;
+            o.Role = role;
+            o.Address = "127.0.0.1";
+            o.ListenAddress = "127.0.0.1";
+            o.HeartbeatInterval = TimeSpan.FromMilliseconds(100);
+            o.LeaseDuration = TimeSpan.FromSeconds(1);
+            o.LeaseMargin = TimeSpan.FromMilliseconds(500);
+            o.ProbeInterval = TimeSpan.FromMilliseconds(200);
+            o.ProbeTimeout = TimeSpan.FromMilliseconds(200);
+            o.VoteExpiry = TimeSpan.FromSeconds(2);
+            o.ExitOnFence = false;
+            configure?.Invoke(o);
+        });
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var silo = new TestSilo(id, host);
+        _silos.Add(silo);
+        return silo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+}
+
+/// <summary>One node of a <see cref="TestCluster"/>.</summary>
+public sealed class TestSilo(string id, IHost host) : IAsyncDisposable
+{
+    private bool _stopped;
+
+    public string Id { get; } = id;
+
+    public IServiceProvider Services => host.Services;
+
+    public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    public SiloMembershipAgent Agent => host.Services.GetRequiredService<SiloMembershipAgent>();
+
+    /// <summary>Graceful stop: leave, deactivate and write, close the internal port.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await host.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await host.StopAsync(CancellationToken.None);
+        }
+
+        host.Dispose();
+    }
+}
