@@ -18,7 +18,7 @@ public sealed class ClusterMembershipOptions
 
     /// <summary>The internal port (HTTP/2 cleartext) this node listens on and peers reach it on. Default 0: a free port
     /// is picked when the transport starts and recorded in the membership table.</summary>
-    public int Port { get; set; }
+    public int InternalPort { get; set; }
 
     /// <summary>The local address the internal port binds to. Default <c>0.0.0.0</c>.</summary>
     public string ListenAddress { get; set; } = "0.0.0.0";

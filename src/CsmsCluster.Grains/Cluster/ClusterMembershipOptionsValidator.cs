@@ -45,9 +45,9 @@ public sealed class ClusterMembershipOptionsValidator : IValidateOptions<Cluster
             failures.Add($"{ClusterMembershipOptions.SectionName}:ProbedSuccessors, MissedProbesForVote and VotesForDeath must be at least 1.");
         }
 
-        if (options.SiloId is { Length: 0 } || string.IsNullOrWhiteSpace(options.Role) || options.Port is < 0 or > 65535)
+        if (options.SiloId is { Length: 0 } || string.IsNullOrWhiteSpace(options.Role) || options.InternalPort is < 0 or > 65535)
         {
-            failures.Add($"{ClusterMembershipOptions.SectionName}:SiloId must not be empty, Role must be set and Port must be 0-65535.");
+            failures.Add($"{ClusterMembershipOptions.SectionName}:SiloId must not be empty, Role must be set and InternalPort must be 0-65535.");
         }
 
         if (!System.Net.IPAddress.TryParse(options.ListenAddress, out _))

@@ -56,7 +56,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         _time = timeProvider;
         _logger = logger;
         var siloId = _options.SiloId ?? $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid():N}";
-        _registration = new SiloRegistration(siloId, _options.Address ?? Environment.MachineName, _options.Port, _options.Role);
+        _registration = new SiloRegistration(siloId, _options.Address ?? Environment.MachineName, _options.InternalPort, _options.Role);
         _views = new MembershipViewSubject(logger);
         _prober = new PeerProber(probe, _options, timeProvider, siloId);
         _lease = new SiloLease(timeProvider, _options.LeaseDuration, () => Fence("the lease ran out before a heartbeat renewed it"));

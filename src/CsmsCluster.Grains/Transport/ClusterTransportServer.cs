@@ -13,7 +13,7 @@ namespace CsmsCluster.Grains.Transport;
 
 /// <summary>
 /// The node's internal endpoint: a Kestrel server of its own, HTTP/2 cleartext only, on
-/// <see cref="ClusterMembershipOptions.Port"/> (0 picks a free port), separate from the public HTTP/WebSocket
+/// <see cref="ClusterMembershipOptions.InternalPort"/> (0 picks a free port), separate from the public HTTP/WebSocket
 /// listener so the public URLs and the cluster port never interfere. It serves grain calls, probes and whatever
 /// <see cref="IClusterEndpoints"/> add.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class ClusterTransportServer(
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = settings.MaxMessageBytes;
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
-            kestrel.Listen(IPAddress.Parse(settings.ListenAddress), settings.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Parse(settings.ListenAddress), settings.InternalPort, listen => listen.Protocols = HttpProtocols.Http2);
         });
         var app = builder.Build();
         app.UseRouting();
