@@ -3,19 +3,17 @@ using System.Text.RegularExpressions;
 namespace CsmsCluster.Deploy.Tests;
 
 /// <summary>
-/// The configuration keys the server documents (README.md's configuration table), plus the ones the deployment sets
-/// ahead of the features that will read them, and the platform variables it relies on.
+/// The configuration keys the server documents (README.md's configuration table) and the platform variables the
+/// deployment relies on.
 /// </summary>
 internal static partial class ConfigurationKeys
 {
-    /// <summary>Keys set now for cluster mode, which will read them (the deployment README says so).</summary>
-    public static readonly IReadOnlySet<string> Planned = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Csms:Cluster:InternalPort" };
 
     /// <summary>Variables read by ASP.NET Core, the .NET host, OpenTelemetry, or the pod spec itself.</summary>
     public static readonly IReadOnlySet<string> Platform = new HashSet<string>(StringComparer.Ordinal)
     {
         "Urls", "ASPNETCORE_URLS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "DOTNET_SHUTDOWNTIMEOUTSECONDS",
-        "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES", "POD_NAME",
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES", "POD_NAME", "POD_IP",
     };
 
     private static readonly Lazy<IReadOnlySet<string>> DocumentedKeys = new(ReadDocumented);
@@ -37,7 +35,7 @@ internal static partial class ConfigurationKeys
         }
 
         var key = variable.Replace("__", ":", StringComparison.Ordinal);
-        return Documented.Contains(key) || Planned.Contains(key) ? null : $"{variable} ({key}) is not in README.md's configuration table";
+        return Documented.Contains(key) ? null : $"{variable} ({key}) is not in README.md's configuration table";
     }
 
     private static HashSet<string> ReadDocumented()

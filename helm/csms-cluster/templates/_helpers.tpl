@@ -106,6 +106,14 @@ spec:
               fieldPath: metadata.name
         - name: OTEL_RESOURCE_ATTRIBUTES
           value: k8s.pod.name=$(POD_NAME),service.instance.id=$(POD_NAME)
+        {{- if $cluster }}
+        - name: POD_IP
+          valueFrom:
+            fieldRef:
+              fieldPath: status.podIP
+        - name: Csms__Cluster__Address
+          value: $(POD_IP)
+        {{- end }}
       startupProbe:
         httpGet:
           path: /healthz
