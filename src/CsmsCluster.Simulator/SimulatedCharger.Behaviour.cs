@@ -20,7 +20,10 @@ public sealed partial class SimulatedCharger
         Fire(kind switch
         {
             TimerKind.Heartbeat => HeartbeatAsync(epoch),
-            TimerKind.MeterValues => MeterValuesAsync(Connectors[argument - 1], epoch),
+            TimerKind.TriggeredHeartbeat => CallAsync("Heartbeat", 0, static (_, _) => { }),
+            TimerKind.MeterValues => MeterValuesAsync(Connectors[argument - 1], epoch, repeat: true),
+            TimerKind.TriggeredMeterValues => MeterValuesAsync(Connectors[argument - 1], epoch, repeat: false),
+            TimerKind.TriggeredBoot => SendBootNotificationAsync(),
             TimerKind.SessionStart => StartSessionAsync(Connectors[argument - 1], epoch),
             TimerKind.SessionStop => StopSessionAsync(Connectors[argument - 1], epoch),
             TimerKind.BootRetry => BootAsync(epoch),
@@ -34,15 +37,18 @@ public sealed partial class SimulatedCharger
 
     private TimeSpan Exponential(TimeSpan mean) => TimeSpan.FromSeconds(-mean.TotalSeconds * Math.Log(1 - Random.Shared.NextDouble()));
 
-    private async Task BootAsync(int epoch)
-    {
-        var reply = await CallAsync("BootNotification", Id, static (w, id) =>
+    private Task<CallReply> SendBootNotificationAsync() =>
+        CallAsync("BootNotification", Id, static (w, id) =>
         {
             w.WriteString("chargePointVendor", "CsmsCluster");
             w.WriteString("chargePointModel", "Simulator");
             w.WriteString("chargePointSerialNumber", id);
             w.WriteString("firmwareVersion", "1.0.0");
         });
+
+    private async Task BootAsync(int epoch)
+    {
+        var reply = await SendBootNotificationAsync();
         if (reply.Outcome != CallOutcome.Result)
         {
             Schedule(FailedCallRetry, TimerKind.BootRetry, 0, epoch);
@@ -160,7 +166,7 @@ public sealed partial class SimulatedCharger
         }
     }
 
-    private async Task MeterValuesAsync(ConnectorState connector, int epoch)
+    private async Task MeterValuesAsync(ConnectorState connector, int epoch, bool repeat)
     {
         if (connector.TransactionId is not { } transactionId)
         {
@@ -189,7 +195,10 @@ public sealed partial class SimulatedCharger
             w.WriteEndObject();
             w.WriteEndArray();
         });
-        Schedule(_options.MeterValuesInterval, TimerKind.MeterValues, connector.ConnectorId, epoch);
+        if (repeat)
+        {
+            Schedule(_options.MeterValuesInterval, TimerKind.MeterValues, connector.ConnectorId, epoch);
+        }
     }
 
     /// <summary>

@@ -147,10 +147,11 @@ public sealed partial class SimulatedCharger
         var connectorId = payload.TryGetProperty("connectorId", out var c) ? Math.Clamp(c.GetInt32(), 1, Connectors.Count) : 1;
         var kind = payload.GetProperty("requestedMessage").GetString() switch
         {
-            "Heartbeat" => TimerKind.Heartbeat,
+            // One message each: the periodic timers (heartbeat, meter values) already run and must not be doubled.
+            "Heartbeat" => TimerKind.TriggeredHeartbeat,
             "StatusNotification" => TimerKind.Status,
-            "MeterValues" => TimerKind.MeterValues,
-            "BootNotification" => TimerKind.BootRetry,
+            "MeterValues" => TimerKind.TriggeredMeterValues,
+            "BootNotification" => TimerKind.TriggeredBoot,
             _ => (TimerKind?)null,
         };
         if (kind is { } k)

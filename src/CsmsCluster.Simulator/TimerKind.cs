@@ -23,4 +23,13 @@ public enum TimerKind
 
     /// <summary>Complete a delay task.</summary>
     Delay,
+
+    /// <summary>Send one Heartbeat now (TriggerMessage); the periodic heartbeat keeps its own schedule.</summary>
+    TriggeredHeartbeat,
+
+    /// <summary>Send one MeterValues now for the connector in the argument (TriggerMessage).</summary>
+    TriggeredMeterValues,
+
+    /// <summary>Send one BootNotification now (TriggerMessage); heartbeats and sessions keep their schedules.</summary>
+    TriggeredBoot,
 }

@@ -107,6 +107,39 @@ public sealed class FleetTests(InProcessServer server) : IClassFixture<InProcess
     }
 
     [Fact]
+    public async Task TriggerMessage_Heartbeat_SendsOneHeartbeatWithoutStartingAnotherPeriodicLoop()
+    {
+        await using var fleet = new Fleet(new SimulatorOptions
+        {
+            ServerUrl = server.OcppBase,
+            IdPrefix = "TRG",
+            Sessions = false,
+            HeartbeatInterval = TimeSpan.FromSeconds(2),
+        });
+        fleet.Start();
+        await Eventually.WaitAsync(() => fleet.AcceptedNow() == 1, Deadline, "TRG00000 connected and accepted");
+
+        var before = fleet.Stats.CallsSent;
+        var started = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await server.Api.PostAsJsonAsync(
+                "api/v1/chargepoints/TRG00000/ocpp/TriggerMessage", new { requestedMessage = "Heartbeat" }, TestContext.Current.CancellationToken);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.Equal("Accepted", answer.GetProperty("status").GetString());
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken);
+        var window = DateTimeOffset.UtcNow - started;
+        var sent = fleet.Stats.CallsSent - before;
+
+        // Three triggered heartbeats plus the one periodic loop (every 2 s). Had each trigger started a loop of its
+        // own, four loops would send about four times the periodic count.
+        var periodic = (int)Math.Ceiling(window.TotalSeconds / 2) + 1;
+        Assert.InRange(sent, 3, 3 + periodic);
+    }
+
+    [Fact]
     public async Task ServerDropsSocket_ChargerReconnectsAndBootsAgain()
     {
         await using var fleet = new Fleet(new SimulatorOptions
