@@ -18,8 +18,9 @@ public static class ResultsNotes
   this machine, 20,000, does not allow three 10,000-charger fleets in one process at once). Order per round: CSMS,
   echo, ocpp-rpc. The echo server sends each CALL back; the generator counts the echoed frame as the answer.
 - S3 cuts every client socket at once (as a network failure would), so the server sees 10,000 abrupt disconnects and
-  then the reconnects. The CSMS runs with its default admission settings (500 upgrades/s, burst 1000, Retry-After
-  10 s jittered, Pending boots above 1000 grain calls in flight); chargers back off with equal-jitter exponential
+  then the reconnects. The CSMS runs with its default admission settings (500 upgrades/s, burst 1000; an upgrade
+  refused by the rate gets a Retry-After booking the next free upgrade slot; Pending boots above 1000 grain calls in
+  flight); chargers back off with equal-jitter exponential
   delays (1 s base, 60 s cap) and honour Retry-After. S1 and S2 raise the upgrade rate so fleets connect quickly.
 """;
 }

@@ -16,8 +16,10 @@ internal sealed class ConnectionAdmission
     private readonly int _maxConnections;
     private readonly int _saturatedInFlightCalls;
     private TokenBucket _upgrades;
+    private readonly TimeSpan _maxRetryAfter;
     private int _connections;
     private int _inFlightCalls;
+    private long _bookedUntil;
 
     public ConnectionAdmission(IOptions<OcppGatewayOptions> options, TimeProvider time)
     {
@@ -27,6 +29,8 @@ internal sealed class ConnectionAdmission
         _saturatedInFlightCalls = o.SaturatedInFlightCalls;
         _upgradeRate = new TokenRate(o.MaxUpgradesPerSecond, o.UpgradeBurst, time.TimestampFrequency);
         _upgrades = TokenBucket.Full(o.UpgradeBurst, time.GetTimestamp());
+        _maxRetryAfter = o.MaxRetryAfter;
+        _bookedUntil = time.GetTimestamp();
     }
 
     /// <summary>Connections held now (open sockets and upgrades in progress).</summary>
@@ -77,6 +81,28 @@ internal sealed class ConnectionAdmission
         }
 
         return AdmissionResult.Admitted;
+    }
+
+    /// <summary>
+    /// The <c>Retry-After</c> (whole seconds, at least 1) for an upgrade just refused by the upgrade rate: the time until
+    /// the rate has room for it, counting the upgrades already promised to chargers refused before it. Each refusal
+    /// books the next free upgrade slot, so a refused herd is told to come back spread over exactly the time the node
+    /// needs to admit it, rather than all after one fixed delay (and then mostly refused again). Capped at
+    /// <see cref="OcppGatewayOptions.MaxRetryAfter"/>.
+    /// </summary>
+    public int BookRetryAfterSeconds()
+    {
+        var now = _time.GetTimestamp();
+        var slot = (long)(_time.TimestampFrequency / _upgradeRate.PerSecond);
+        long booked;
+        lock (_lock)
+        {
+            booked = Math.Max(_bookedUntil, now) + slot;
+            _bookedUntil = booked;
+        }
+
+        var wait = TimeSpan.FromSeconds((booked - now) / (double)_time.TimestampFrequency);
+        return (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, Math.Max(1, Math.Ceiling(_maxRetryAfter.TotalSeconds)));
     }
 
     /// <summary>Gives back the slot of an admitted connection once it ended (or was refused later).</summary>

@@ -61,8 +61,10 @@ internal sealed class OcppConnectionHandler(
         var admitted = admission.TryAdmit();
         if (admitted != AdmissionResult.Admitted)
         {
-            var reason = admitted == AdmissionResult.AtCapacity ? RefusalReasons.AtCapacity : RefusalReasons.UpgradeRate;
-            await ShedAsync(context, chargePointId, reason, "The server is busy; retry later.");
+            var (reason, retryAfter) = admitted == AdmissionResult.AtCapacity
+                ? (RefusalReasons.AtCapacity, RetryDelays.SpreadSeconds(options.Value.RetryAfter))
+                : (RefusalReasons.UpgradeRate, admission.BookRetryAfterSeconds());
+            await ShedAsync(context, chargePointId, reason, retryAfter, "The server is busy; retry later.");
             return;
         }
 
@@ -90,7 +92,7 @@ internal sealed class OcppConnectionHandler(
         {
             // An overloaded or unreachable grain runtime is a reason to come back later, not a server error.
             GatewayLog.ConnectFailed(logger, ex, chargePointId);
-            await ShedAsync(context, chargePointId, RefusalReasons.Unavailable, "The server could not take the connection; retry later.");
+            await ShedAsync(context, chargePointId, RefusalReasons.Unavailable, RetryDelays.SpreadSeconds(options.Value.RetryAfter), "The server could not take the connection; retry later.");
             return;
         }
 
@@ -134,10 +136,9 @@ internal sealed class OcppConnectionHandler(
         return new ChargerCredentials(BasicAuth.ReadPassword(context.Request, chargePointId), context.Request.IsHttps, verified);
     }
 
-    /// <summary>Refuses the upgrade with 503 and a jittered <c>Retry-After</c> (RFC 9110 §10.2.3, in seconds).</summary>
-    private Task ShedAsync(HttpContext context, string chargePointId, string reason, string message)
+    /// <summary>Refuses the upgrade with 503 and a <c>Retry-After</c> (RFC 9110 §10.2.3, in seconds).</summary>
+    private Task ShedAsync(HttpContext context, string chargePointId, string reason, int retryAfter, string message)
     {
-        var retryAfter = RetryDelays.SpreadSeconds(options.Value.RetryAfter);
         metrics.ConnectionRefused(reason);
         GatewayLog.UpgradeShed(logger, chargePointId, reason, retryAfter);
         context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -37,10 +37,15 @@ public sealed class OcppGatewayOptions
     public int UpgradeBurst { get; set; } = 1_000;
 
     /// <summary>
-    /// Base of the <c>Retry-After</c> header of a refused upgrade. Each refusal names a random whole number of seconds
-    /// between this and twice this, so a refused herd comes back spread out. Default 10 s.
+    /// Base of the <c>Retry-After</c> header of an upgrade refused because the node is at
+    /// <see cref="MaxConnections"/>: each such refusal names a random whole number of seconds between this and twice
+    /// this. (An upgrade refused by <see cref="MaxUpgradesPerSecond"/> is told when the rate has room for it instead.)
+    /// Default 10 s.
     /// </summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest <c>Retry-After</c> an upgrade refused by the upgrade rate is given. Default 2 minutes.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Sustained rate of CALLs one charger may send (a token bucket per session); a CALL beyond it is answered with

@@ -47,6 +47,37 @@ public sealed class ConnectionAdmissionTests
     }
 
     [Fact]
+    public void RateRefusals_BookSuccessiveSlots_SoAHerdIsToldToComeBackSpreadOverTheTimeTheRateNeeds()
+    {
+        var admission = Create(upgradesPerSecond: 10, burst: 1);
+        Assert.Equal(AdmissionResult.Admitted, admission.TryAdmit());
+
+        // 35 refused at once at 10 upgrades/s: slots 0.1 s apart, so 10 per whole second of Retry-After.
+        var retryAfters = Enumerable.Range(0, 35).Select(_ => admission.BookRetryAfterSeconds()).ToList();
+        Assert.Equal([1, 2, 3, 4], retryAfters.Distinct().Order());
+        Assert.Equal([10, 10, 10, 5], retryAfters.GroupBy(r => r).OrderBy(g => g.Key).Select(g => g.Count())); // slots 0.1 .. 1.0 s -> 1, ...
+        Assert.True(retryAfters.Zip(retryAfters.Skip(1)).All(p => p.First <= p.Second), "later refusals never get earlier slots");
+
+        // Time passing uses up the booked horizon: after 10 s a new refusal waits one slot again.
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, admission.BookRetryAfterSeconds());
+    }
+
+    [Fact]
+    public void RateRefusal_RetryAfter_IsCapped()
+    {
+        var admission = new ConnectionAdmission(Options.Create(new OcppGatewayOptions
+        {
+            MaxUpgradesPerSecond = 1,
+            UpgradeBurst = 1,
+            MaxRetryAfter = TimeSpan.FromSeconds(5),
+        }), _time);
+        var retryAfters = Enumerable.Range(0, 20).Select(_ => admission.BookRetryAfterSeconds()).ToList();
+        Assert.Equal(5, retryAfters.Max());
+        Assert.Equal([1, 2, 3, 4, 5], retryAfters.Take(5));
+    }
+
+    [Fact]
     public void CapRefusal_TakesNoUpgradeToken()
     {
         var admission = Create(maxConnections: 1, upgradesPerSecond: 1, burst: 2);

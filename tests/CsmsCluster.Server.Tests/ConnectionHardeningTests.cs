@@ -61,7 +61,7 @@ public sealed class ConnectionHardeningTests
         {
             ["Csms:Ocpp:MaxUpgradesPerSecond"] = "0.001",
             ["Csms:Ocpp:UpgradeBurst"] = "2",
-            ["Csms:Ocpp:RetryAfter"] = "00:00:03",
+            ["Csms:Ocpp:MaxRetryAfter"] = "00:00:30",
             ["Csms:Ocpp:PendingBootInterval"] = "00:00:07",
         });
         var metrics = server.Services.GetRequiredService<GatewayMetrics>();
@@ -70,7 +70,8 @@ public sealed class ConnectionHardeningTests
 
         var refused = await TryConnectAsync(server.OcppUri("CP-RATE-3"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
-        Assert.InRange(refused.RetryAfterSeconds!.Value, 3, 6);
+        // The next upgrade slot at 0.001/s is 1,000 s away: the Retry-After says when, capped at MaxRetryAfter.
+        Assert.Equal(30, refused.RetryAfterSeconds);
         Assert.Equal(1, metrics.RefusedUpgradeRate);
 
         // The upgrade bucket is empty, so the node is saturated: the gateway answers the boot itself, schema-valid,
