@@ -40,7 +40,8 @@ public sealed class GrainRuntime : IDisposable
             services.GetRequiredService<IGrainPlacement>(),
             services.GetService<IRemoteGrainCallInvoker>(),
             timeProvider,
-            options.DefaultCallTimeout);
+            options.DefaultCallTimeout,
+            _telemetry);
         GrainFactory = new GrainFactory(_catalog, router);
         _services.GrainFactory = GrainFactory;
         _sweeper = new IdleSweeper(_directory, _services);

@@ -1,3 +1,4 @@
+using CsmsCluster.Grains.Telemetry;
 using CsmsCluster.Grains.Transport;
 using Polly;
 using Polly.Retry;
@@ -18,20 +19,23 @@ internal sealed class GrainCallRouter
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _defaultCallTimeout;
     private readonly ResiliencePipeline _reroute;
+    private readonly GrainTelemetry _telemetry;
 
     public GrainCallRouter(
         LocalGrainCallInvoker local,
         IGrainPlacement placement,
         IRemoteGrainCallInvoker? remote,
         TimeProvider timeProvider,
-        TimeSpan defaultCallTimeout)
+        TimeSpan defaultCallTimeout,
+        GrainTelemetry telemetry)
     {
         _local = local;
         _placement = placement;
         _remote = remote;
         _timeProvider = timeProvider;
         _defaultCallTimeout = defaultCallTimeout;
-        _reroute = remote is null ? ResiliencePipeline.Empty : BuildReroutePipeline(placement, timeProvider);
+        _telemetry = telemetry;
+        _reroute = remote is null ? ResiliencePipeline.Empty : BuildReroutePipeline(placement, timeProvider, telemetry);
     }
 
     public Task<T> InvokeAsync<T>(GrainId target, GrainMethodDescriptor<T> method, object?[] arguments)
@@ -69,7 +73,7 @@ internal sealed class GrainCallRouter
     // Only failures that prove the call never ran are handled; a timeout or lost connection (outcome unknown) is not.
     private static bool ProvesNotRun(Exception exception) => exception is GrainNotOwnerException or SiloUnreachableException;
 
-    private static ResiliencePipeline BuildReroutePipeline(IGrainPlacement placement, TimeProvider timeProvider) =>
+    private static ResiliencePipeline BuildReroutePipeline(IGrainPlacement placement, TimeProvider timeProvider, GrainTelemetry telemetry) =>
         new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
@@ -79,9 +83,13 @@ internal sealed class GrainCallRouter
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(20),
                 MaxDelay = TimeSpan.FromMilliseconds(500),
-                OnRetry = args => new ValueTask(placement.RefreshAsync(
-                    args.Outcome.Exception is GrainNotOwnerException notOwner ? notOwner.ViewVersion : long.MaxValue,
-                    args.Context.CancellationToken)),
+                OnRetry = args =>
+                {
+                    telemetry.Reroutes.Add(1);
+                    return new ValueTask(placement.RefreshAsync(
+                        args.Outcome.Exception is GrainNotOwnerException notOwner ? notOwner.ViewVersion : long.MaxValue,
+                        args.Context.CancellationToken));
+                },
             })
             .Build();
 
@@ -108,6 +116,7 @@ internal sealed class GrainCallRouter
         catch (Exception exception) when (ProvesNotRun(exception))
         {
             notRun = exception;
+            _telemetry.Reroutes.Add(1);
         }
 
         var remaining = call.Deadline - _timeProvider.GetUtcNow();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CsmsCluster.Grains.Hosting;
 using CsmsCluster.Grains.Transport;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,13 +41,21 @@ public static class GrainClusterServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value.SiloId!)));
         services.TryAddSingleton<ISiloProbe, HttpSiloProbe>();
         services.TryAddSingleton<ISiloFence>(sp => new GrainRuntimeSiloFence(sp.GetRequiredService<GrainRuntime>()));
-        services.TryAddSingleton(sp => new SiloMembershipAgent(
-            sp.GetRequiredService<IMembershipStore>(),
-            sp.GetRequiredService<ISiloProbe>(),
-            sp.GetRequiredService<ISiloFence>(),
-            sp.GetRequiredService<IOptions<ClusterMembershipOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SiloMembershipAgent>>()));
+        services.TryAddSingleton(sp => new ClusterMetrics(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp =>
+        {
+            var metrics = sp.GetRequiredService<ClusterMetrics>();
+            var agent = new SiloMembershipAgent(
+                sp.GetRequiredService<IMembershipStore>(),
+                sp.GetRequiredService<ISiloProbe>(),
+                sp.GetRequiredService<ISiloFence>(),
+                sp.GetRequiredService<IOptions<ClusterMembershipOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SiloMembershipAgent>>(),
+                metrics);
+            metrics.Observe(agent);
+            return agent;
+        });
         services.TryAddSingleton(sp => new GrainTransportReceiver(
             sp.GetRequiredService<GrainRuntime>(),
             sp.GetRequiredService<IGrainPlacement>(),

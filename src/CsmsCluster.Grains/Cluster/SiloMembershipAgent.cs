@@ -17,6 +17,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
 
     private readonly IMembershipStore _store;
     private readonly ISiloFence _fence;
+    private readonly ClusterMetrics? _metrics;
     private readonly ClusterMembershipOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -41,7 +42,8 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         ISiloFence fence,
         IOptions<ClusterMembershipOptions> options,
         TimeProvider timeProvider,
-        ILogger<SiloMembershipAgent> logger)
+        ILogger<SiloMembershipAgent> logger,
+        ClusterMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -53,6 +55,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
 
         _store = store;
         _fence = fence;
+        _metrics = metrics;
         _time = timeProvider;
         _logger = logger;
         var siloId = _options.SiloId ?? $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid():N}";
@@ -333,6 +336,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         if (result == DeathDeclarationResult.Declared)
         {
             _logger.DeclaredDead(suspectId, evidence);
+            _metrics?.DeclaredDead(evidence == "lease expired" ? "lease" : "votes");
         }
 
         return result;
@@ -355,6 +359,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         }
 
         _logger.Fenced(SiloId, reason);
+        _metrics?.Fenced();
         _fence.Fence(reason);
         _lease.Dispose();
         _views.Complete();
@@ -377,6 +382,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
                 catch (Exception exception) when (!token.IsCancellationRequested)
                 {
                     _logger.HeartbeatFailed(SiloId, exception);
+                    _metrics?.HeartbeatFailed();
                 }
             }
         }

@@ -25,6 +25,7 @@ internal sealed class GrainTelemetry : IDisposable
         ActivationFailures = _meter.CreateCounter<long>("csms.grains.activation.failures", "{activation}", "Activations discarded because activating threw.");
         Deactivations = _meter.CreateCounter<long>("csms.grains.deactivations", "{activation}", "Activations ended, by reason.");
         StorageConflicts = _meter.CreateCounter<long>("csms.grains.storage.conflicts", "{write}", "State writes rejected as stale (version conflict).");
+        Reroutes = _meter.CreateCounter<long>("csms.grains.calls.rerouted", "{call}", "Calls placed again because they provably did not run (not the owner, owner unreachable).");
         StorageDuration = _meter.CreateHistogram<double>("csms.grains.storage.duration", "s", "Grain storage operation latency, by operation.");
     }
 
@@ -43,6 +44,8 @@ internal sealed class GrainTelemetry : IDisposable
     public Counter<long> StorageConflicts { get; }
 
     public Histogram<double> StorageDuration { get; }
+
+    public Counter<long> Reroutes { get; }
 
     public void Dispose() => _meter.Dispose();
 }

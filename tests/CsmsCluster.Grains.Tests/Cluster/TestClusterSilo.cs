@@ -8,15 +8,18 @@ internal sealed class TestClusterSilo : IAsyncDisposable
 {
     public TestClusterSilo(IMembershipStore store, string siloId, Action<ClusterMembershipOptions>? configure = null)
     {
-        var options = new ClusterMembershipOptions { SiloId = siloId, Address = "127.0.0.1", Port = 11111 };
+        var options = new ClusterMembershipOptions { SiloId = siloId, Address = "127.0.0.1", InternalPort = 11111 };
         configure?.Invoke(options);
         Options = options;
-        Agent = new SiloMembershipAgent(store, Probe, Fence, Microsoft.Extensions.Options.Options.Create(options), Clock, NullLogger<SiloMembershipAgent>.Instance);
+        Agent = new SiloMembershipAgent(store, Probe, Fence, Microsoft.Extensions.Options.Options.Create(options), Clock, NullLogger<SiloMembershipAgent>.Instance, Metrics);
+        Metrics.Observe(Agent);
         Placement = new RendezvousPlacement(siloId);
         Agent.Subscribe(Placement);
     }
 
     public ManualTimeProvider Clock { get; } = new();
+
+    public ClusterMetrics Metrics { get; } = new();
 
     public FakeSiloProbe Probe { get; } = new();
 
@@ -45,5 +48,9 @@ internal sealed class TestClusterSilo : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => Agent.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Agent.DisposeAsync();
+        Metrics.Dispose();
+    }
 }
