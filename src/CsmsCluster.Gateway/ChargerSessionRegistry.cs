@@ -34,5 +34,5 @@ public sealed class ChargerSessionRegistry
         _sessions.TryGetValue(chargePointId, out session!);
 
     /// <summary>A snapshot of all sessions.</summary>
-    public IReadOnlyCollection<ChargerSession> Snapshot() => [.. _sessions.Values];
+    public IReadOnlyList<ChargerSession> Snapshot() => [.. _sessions.Values];
 }

@@ -32,6 +32,7 @@ public static class GatewayServiceCollectionExtensions
             .Validate(o => o.SaturatedInFlightCalls >= 1, "Csms:Ocpp:SaturatedInFlightCalls must be at least 1.")
             .Validate(o => o.RetryAfter >= TimeSpan.Zero && o.PendingBootInterval >= TimeSpan.Zero, "Csms:Ocpp:RetryAfter and PendingBootInterval must not be negative.")
             .Validate(o => o.MaxRetryAfter >= TimeSpan.FromSeconds(1), "Csms:Ocpp:MaxRetryAfter must be at least 1 second.")
+            .Validate(o => o.ShutdownCloseSpread >= TimeSpan.Zero, "Csms:Ocpp:ShutdownCloseSpread must not be negative.")
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

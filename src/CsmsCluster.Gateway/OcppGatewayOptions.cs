@@ -44,6 +44,13 @@ public sealed class OcppGatewayOptions
     /// </summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// On shutdown, charger sockets are closed in waves spread over this time (then each close waits at most
+    /// <see cref="CloseTimeout"/>). Default 0: all at once. A cluster's gateways set a few seconds, so the chargers of a
+    /// stopping gateway reach the others as a stream.
+    /// </summary>
+    public TimeSpan ShutdownCloseSpread { get; set; } = TimeSpan.Zero;
+
     /// <summary>The longest <c>Retry-After</c> an upgrade refused by the upgrade rate is given. Default 2 minutes.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -67,4 +67,28 @@ public sealed class ShutdownTests
             Assert.True(missing.Count == 0, $"transaction {transactionId}: {missing.Count} acknowledged meter values missing, e.g. {string.Join(", ", missing.Take(3))}");
         }
     }
+
+    [Fact]
+    public async Task GracefulStop_WithCloseSpread_ClosesSocketsInWavesOverTheSpread()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageKind.Sqlite);
+        await using var server = await CsmsTestServer.StartAsync(db, new Dictionary<string, string?> { ["Csms:Ocpp:ShutdownCloseSpread"] = "00:00:02" });
+        var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => OcppTestClient.ConnectAsync(server.OcppUri($"CP-SPREAD-{i}"))));
+        var closedAt = clients.Select(async c =>
+        {
+            var status = await c.Closed;
+            return (Status: status, At: DateTimeOffset.UtcNow);
+        }).ToList();
+
+        await server.StopAsync();
+        var closes = await Task.WhenAll(closedAt).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.All(closes, c => Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, c.Status));
+        var span = closes.Max(c => c.At) - closes.Min(c => c.At);
+        Assert.True(span >= TimeSpan.FromSeconds(1.2), $"20 sockets in waves over 2 s should close over more than 1.2 s; they closed within {span.TotalMilliseconds:0} ms");
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
 }

@@ -85,6 +85,10 @@ spec:
       env:
         - name: Csms__Role
           value: {{ .component }}
+        {{- if eq .component "gateway" }}
+        - name: Csms__Ocpp__ShutdownCloseSpread
+          value: "00:00:04"
+        {{- end }}
         {{- if eq (include "csms-cluster.provider" $root) "postgres" }}
         - name: Csms__Storage__ConnectionString
           valueFrom:
