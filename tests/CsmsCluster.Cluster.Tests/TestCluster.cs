@@ -103,6 +103,22 @@ public sealed class TestSilo(string id, IHost host) : IAsyncDisposable
 
     public SiloMembershipAgent Agent => host.Services.GetRequiredService<SiloMembershipAgent>();
 
+    public GrainRuntime Runtime => host.Services.GetRequiredService<GrainRuntime>();
+
+    public RendezvousPlacement Placement => host.Services.GetRequiredService<RendezvousPlacement>();
+
+    /// <summary>
+    /// Crash: the internal port aborts its connections, heartbeats and probes stop without leaving (the row stays
+    /// Active until its lease expires), and every activation is dropped without writing.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _stopped = true;
+        await host.Services.GetRequiredService<Grains.Transport.ClusterTransportServer>().DisposeAsync();
+        await Agent.DisposeAsync();
+        Runtime.FenceAll();
+    }
+
     /// <summary>Graceful stop: leave, deactivate and write, close the internal port.</summary>
     public async Task StopAsync()
     {
@@ -121,6 +137,13 @@ public sealed class TestSilo(string id, IHost host) : IAsyncDisposable
             await host.StopAsync(CancellationToken.None);
         }
 
-        host.Dispose();
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
+        }
     }
 }

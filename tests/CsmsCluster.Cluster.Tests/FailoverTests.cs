@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using CsmsCluster.Grains;
+
+namespace CsmsCluster.Cluster.Tests;
+
+/// <summary>
+/// G5 and G1 under a crash and under planned membership changes, on real silos (own hosts, Kestrel internal ports,
+/// one database) with test timing: heartbeat 100 ms, lease 1 s, margin 0.5 s, probes every 200 ms.
+/// </summary>
+public sealed class FailoverTests
+{
+    private const int Grains = 1000;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Kill_OneOfThreeSilos_EveryGrainAnswersAgainWithinLeasePlusThreeSeconds_SurvivorsKeepTheirActivations()
+    {
+        await using var cluster = await TestCluster.CreateAsync();
+        var a = await cluster.StartSiloAsync();
+        var b = await cluster.StartSiloAsync();
+        var c = await cluster.StartSiloAsync();
+        await Settled.ViewAsync([a, b, c], 3);
+        var keys = Enumerable.Range(0, Grains).Select(i => $"kill-{i}").ToList();
+        await Task.WhenAll(keys.Select(k => a.Grains.GetGrain<ICounterGrain>(k).IncrementAsync()));
+        var before = (await Task.WhenAll(keys.Select(k => a.Grains.GetGrain<ICounterGrain>(k).WhereAsync()))).Zip(keys).ToDictionary(p => p.Second, p => p.First);
+        Assert.Equal([a.Id, b.Id, c.Id], before.Values.Select(v => v.SiloId).Distinct().Order());
+
+        var clock = Stopwatch.StartNew();
+        await c.KillAsync();
+        var after = await Task.WhenAll(keys.Select(async k => (Key: k, Info: await a.Grains.GetGrain<ICounterGrain>(k).WhereAsync(), At: clock.Elapsed)));
+        var recovery = after.Max(x => x.At);
+
+        var options = a.Agent.Current!;
+        var bound = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(500) + TimeSpan.FromSeconds(3);
+        Assert.True(recovery <= bound, $"every grain should answer within lease + margin + 3 s = {bound.TotalSeconds} s after the kill; the last took {recovery.TotalSeconds:0.00} s");
+        Assert.Equal(2, options.Hosts.Count);
+        foreach (var (key, info, _) in after)
+        {
+            Assert.NotEqual(c.Id, info.SiloId);
+            Assert.Equal(1, info.Count); // the state written before the crash is what the new activation read
+            if (before[key].SiloId != c.Id)
+            {
+                Assert.Equal(before[key], info); // same silo, same activation: survivors were not disturbed
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"All {Grains} grains answered {recovery.TotalSeconds:0.00} s after the kill; {before.Values.Count(v => v.SiloId == c.Id)} had lived on the killed silo.");
+    }
+
+    [Fact]
+    public async Task GracefulScaleIn_UnderLoad_ARetryingClientSeesNoFailure_AndEveryAcknowledgedIncrementIsKept()
+    {
+        await using var cluster = await TestCluster.CreateAsync();
+        var a = await cluster.StartSiloAsync();
+        var b = await cluster.StartSiloAsync();
+        var c = await cluster.StartSiloAsync();
+        await Settled.ViewAsync([a, b, c], 3);
+        var keys = Enumerable.Range(0, 200).Select(i => $"scale-in-{i}").ToList();
+        var acknowledged = keys.ToDictionary(k => k, _ => 0);
+        var failures = new List<Exception>();
+        var retries = 0;
+        using var stop = new CancellationTokenSource();
+
+        async Task ClientAsync(int worker)
+        {
+            for (var n = worker; !stop.IsCancellationRequested; n += 4)
+            {
+                var key = keys[n % keys.Count];
+                while (true)
+                {
+                    try
+                    {
+                        await a.Grains.GetGrain<ICounterGrain>(key).IncrementAsync();
+                        lock (acknowledged)
+                        {
+                            acknowledged[key]++;
+                        }
+
+                        break;
+                    }
+                    catch (GrainUnavailableException)
+                    {
+                        Interlocked.Increment(ref retries); // the call did not run: a retrying client sends it again
+                    }
+                    catch (Exception exception)
+                    {
+                        lock (failures)
+                        {
+                            failures.Add(exception);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        var clients = Enumerable.Range(0, 4).Select(w => Task.Run(() => ClientAsync(w), Ct)).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        await c.StopAsync();
+        await Settled.ViewAsync([a, b], 2);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        await stop.CancelAsync();
+        await Task.WhenAll(clients);
+
+        Assert.Empty(failures);
+        var counts = await Task.WhenAll(keys.Select(async k => (Key: k, (await a.Grains.GetGrain<ICounterGrain>(k).WhereAsync()).Count)));
+        Assert.All(counts, x => Assert.Equal(acknowledged[x.Key], x.Count));
+        Assert.True(acknowledged.Values.Sum() > 400, "expected the client to keep incrementing through the scale-in");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{acknowledged.Values.Sum()} increments acknowledged, {retries} retries of calls that did not run.");
+    }
+
+    [Fact]
+    public async Task ScaleOut_FourthSilo_TakesAboutAQuarterOfTheGrains()
+    {
+        await using var cluster = await TestCluster.CreateAsync();
+        var silos = new List<TestSilo> { await cluster.StartSiloAsync(), await cluster.StartSiloAsync(), await cluster.StartSiloAsync() };
+        await Settled.ViewAsync(silos, 3);
+        var keys = Enumerable.Range(0, Grains).Select(i => $"out-{i}").ToList();
+        var before = await Task.WhenAll(keys.Select(k => silos[0].Grains.GetGrain<ICounterGrain>(k).WhereAsync()));
+
+        silos.Add(await cluster.StartSiloAsync());
+        await Settled.ViewAsync(silos, 4);
+        var after = await Task.WhenAll(keys.Select(k => silos[0].Grains.GetGrain<ICounterGrain>(k).WhereAsync()));
+
+        var moved = before.Zip(after).Count(p => p.First.SiloId != p.Second.SiloId);
+        Assert.InRange(moved, Grains * 15 / 100, Grains * 35 / 100);
+        Assert.All(before.Zip(after).Where(p => p.First.SiloId != p.Second.SiloId), p => Assert.Equal(silos[3].Id, p.Second.SiloId));
+        Assert.All(before.Zip(after).Where(p => p.First.SiloId == p.Second.SiloId), p => Assert.Equal(p.First.ActivationId, p.Second.ActivationId));
+    }
+}
