@@ -32,6 +32,9 @@ internal static partial class ClusterLog
     [LoggerMessage(109, LogLevel.Information, "Removed {Count} dead silo rows older than the retention")]
     public static partial void RemovedDead(this ILogger logger, int count);
 
+    [LoggerMessage(111, LogLevel.Information, "Cluster transport of node {SiloId} listening on {Address} (HTTP/2)")]
+    public static partial void TransportListening(this ILogger logger, string siloId, string address);
+
     [LoggerMessage(110, LogLevel.Warning, "A membership view observer failed")]
     public static partial void ObserverFailed(this ILogger logger, Exception exception);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed class ClusterTransportServer(
     IEnumerable<IClusterEndpoints> extraEndpoints,
     ILoggerFactory loggerFactory) : IAsyncDisposable
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<ClusterTransportServer>();
     private WebApplication? _app;
 
     /// <summary>The port the server listens on (after <see cref="StartAsync"/>).</summary>
@@ -33,7 +35,10 @@ public sealed class ClusterTransportServer(
     {
         var settings = options.Value;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton(loggerFactory);
+        // The node's host owns the process lifetime (SIGTERM, shutdown order); this server only starts and stops
+        // when told, and its "Now listening" lines would be mistaken for the public listener's.
+        builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
+        builder.Services.AddSingleton<ILoggerFactory>(new InternalLoggerFactory(loggerFactory));
         builder.Services.AddRoutingCore();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -60,6 +65,7 @@ public sealed class ClusterTransportServer(
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
             .Get<IServerAddressesFeature>()!.Addresses.First();
         Port = new Uri(address).Port;
+        ClusterLog.TransportListening(_logger, siloId, address);
     }
 
     /// <summary>Stops listening: in-flight requests get until <paramref name="cancellationToken"/>, then are aborted.</summary>
@@ -77,6 +83,26 @@ public sealed class ClusterTransportServer(
         if (Interlocked.Exchange(ref _app, null) is { } app)
         {
             await app.DisposeAsync();
+        }
+    }
+
+    private sealed class PassiveLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class InternalLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName == "Microsoft.Hosting.Lifetime" ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance : inner.CreateLogger(categoryName);
+
+        public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+        public void Dispose()
+        {
+            // The node's host owns the inner factory.
         }
     }
 }
