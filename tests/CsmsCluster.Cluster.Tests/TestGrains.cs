@@ -19,6 +19,22 @@ public interface ICounterGrain : IGrainWithStringKey
 
     [Alias("fail")]
     Task FailAsync(string message);
+
+    /// <summary>Adds one after the test opens gate <paramref name="gate"/> (the turn waits inside the grain), then writes.</summary>
+    [Alias("increment-after")]
+    Task<int> IncrementAfterAsync(string gate);
+}
+
+/// <summary>Gates a test opens to let a waiting grain turn go on.</summary>
+public static class TestGates
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
+
+    public static Task WaitAsync(string gate) => Gates.GetOrAdd(gate, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public static void Open(string gate) => Gates.GetOrAdd(gate, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public static bool IsWaiting(string gate) => Gates.ContainsKey(gate);
 }
 
 public sealed record ActivationInfo(string SiloId, Guid ActivationId, int Count);
@@ -50,6 +66,14 @@ public sealed class CounterGrain(SiloIdentity silo) : Grain<CounterState>, ICoun
         Task.FromResult(new EchoReply(request.Text, request.Numbers.Sum()));
 
     public Task FailAsync(string message) => throw new InvalidOperationException(message);
+
+    public async Task<int> IncrementAfterAsync(string gate)
+    {
+        await TestGates.WaitAsync(gate);
+        State.Count++;
+        await WriteStateAsync();
+        return State.Count;
+    }
 }
 
 /// <summary>The silo a grain runs in (test grains report it).</summary>

@@ -12,9 +12,13 @@ public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, I
     private static readonly TimeSpan MinimumRefreshSpacing = TimeSpan.FromMilliseconds(50);
     private readonly Lock _refreshLock = new();
     private volatile Candidates? _candidates;
+    private volatile bool _ended;
     private Func<CancellationToken, Task>? _refresh;
     private Task _lastRefresh = Task.CompletedTask;
     private long _lastRefreshTimestamp;
+
+    /// <summary>True once this node left the cluster or fenced itself: it will never place a call again.</summary>
+    public bool HasEnded => _ended;
 
     /// <summary>The view placement is computed over, or null.</summary>
     public MembershipView? View => _candidates?.View;
@@ -89,10 +93,14 @@ public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, I
     }
 
     /// <inheritdoc />
-    public void OnCompleted() => _candidates = null;
+    public void OnCompleted()
+    {
+        _ended = true;
+        _candidates = null;
+    }
 
     /// <inheritdoc />
-    public void OnError(Exception error) => _candidates = null;
+    public void OnError(Exception error) => OnCompleted();
 
     private static SiloEntry? Owner(Candidates candidates, GrainId grainId)
     {

@@ -386,8 +386,9 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
                 }
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (Exception) when (token.IsCancellationRequested)
         {
+            // Stopping: whatever the last heartbeat ran into (cancelled, or failed as the connection went) no longer matters.
         }
     }
 
@@ -418,8 +419,9 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
                 }
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (Exception) when (token.IsCancellationRequested)
         {
+            // Stopping: a round cut short by the stop is not a failure.
         }
     }
 

@@ -57,6 +57,11 @@ public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
     public async Task<TResult> InvokeAsync<TResult>(GrainCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        if (_placement.HasEnded)
+        {
+            throw new GrainUnavailableException($"{call.Target} cannot be called from this node: it left the cluster or fenced itself.");
+        }
+
         var owner = _placement.Owner(call.Target)
             ?? throw new SiloUnreachableException($"No silo hosts {call.Target} in this node's membership view yet.", new InvalidOperationException("no grain hosts"));
         var remaining = call.Deadline - _time.GetUtcNow();
