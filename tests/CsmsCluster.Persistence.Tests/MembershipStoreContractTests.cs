@@ -141,7 +141,7 @@ public sealed class MembershipStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task TryDeclareDead_TwoSilosVotingAgainstEachOther_NeitherDies(string provider)
+    public async Task TryDeclareDead_TwoSilosVotingAgainstEachOther_OnlyTheOneRankedFirstMayDeclareTheOtherDead(string provider)
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         var store = storage.Get<IMembershipStore>();
@@ -149,14 +149,32 @@ public sealed class MembershipStoreContractTests
         await JoinAsync(store, "silo-b");
         var version = (await store.ReadAsync(Ct)).Version;
 
+        // One vote alone is never enough in a two-silo cluster.
+        Assert.True(await store.VoteAsync("silo-b", "silo-a", Ct));
+        Assert.False(await store.VoteAsync("silo-a", "silo-a", Ct));
+        Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-b", Rule, version, Ct));
+
+        // Mutual suspicion: a (started first) may declare b dead; b may never declare a dead.
+        Assert.True(await store.VoteAsync("silo-a", "silo-b", Ct));
+        Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-a", Rule, version, Ct));
+        Assert.Equal(DeathDeclarationResult.Declared, await store.TryDeclareDeadAsync("silo-b", Rule, version, Ct));
+        Assert.Equal([SiloStatus.Active, SiloStatus.Dead], (await store.ReadAsync(Ct)).Silos.Select(s => s.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TryDeclareDead_MutualSuspicion_StaleVotesDoNotCount(string provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        var store = storage.Get<IMembershipStore>();
+        await JoinAsync(store, "silo-a");
+        await JoinAsync(store, "silo-b");
         Assert.True(await store.VoteAsync("silo-b", "silo-a", Ct));
         Assert.True(await store.VoteAsync("silo-a", "silo-b", Ct));
-        Assert.False(await store.VoteAsync("silo-a", "silo-a", Ct));
+        await BackdateAsync(storage, "membership_votes", "voted_at", "voter_id = 'silo-b'", Rule.VoteExpiry + TimeSpan.FromSeconds(1));
+        var version = (await store.ReadAsync(Ct)).Version;
 
         Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-b", Rule, version, Ct));
-        Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-a", Rule, version, Ct));
-        var relaxed = Rule with { MinimumVotes = 1 };
-        Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-b", relaxed, version, Ct));
         Assert.All((await store.ReadAsync(Ct)).Silos, s => Assert.Equal(SiloStatus.Active, s.Status));
     }
 

@@ -103,7 +103,15 @@ internal sealed class InMemoryMembershipStore(ManualTimeProvider databaseClock) 
         var votes = _votes.Count(v => v.Key.Suspect == suspectId && v.Key.Voter != suspectId && Now - v.Value <= rule.VoteExpiry
             && _silos.TryGetValue(v.Key.Voter, out var voter) && Fresh(voter));
         var quorum = Math.Max(rule.MinimumVotes, _silos.Values.Count(Fresh) / 2 + 1);
-        if (Now - suspect.HeartbeatAt <= rule.LeaseExpiry && votes < quorum)
+        bool FreshVote(string suspect, string voter) => _votes.TryGetValue((suspect, voter), out var at) && Now - at <= rule.VoteExpiry;
+        (int, DateTimeOffset, string) Rank(Row r) => (r.Role == "gateway" ? 1 : 0, r.StartedAt, r.Id);
+        var mutual = _silos.Values.Any(voter => voter.Id != suspectId && Fresh(voter)
+            && FreshVote(suspectId, voter.Id) && FreshVote(voter.Id, suspectId)
+            && Comparer<(int, DateTimeOffset, string)>.Create((x, y) =>
+                x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1)
+                : x.Item2 != y.Item2 ? x.Item2.CompareTo(y.Item2)
+                : string.CompareOrdinal(x.Item3, y.Item3)).Compare(Rank(voter), Rank(suspect)) < 0);
+        if (Now - suspect.HeartbeatAt <= rule.LeaseExpiry && votes < quorum && !mutual)
         {
             return DeathDeclarationResult.NotEnoughEvidence;
         }
@@ -158,6 +166,8 @@ internal sealed class InMemoryMembershipStore(ManualTimeProvider databaseClock) 
     private sealed class Row(SiloRegistration registration, DateTimeOffset now)
     {
         public string Id => registration.SiloId;
+
+        public string Role => registration.Role;
 
         public SiloStatus Status { get; set; } = SiloStatus.Joining;
 

@@ -161,7 +161,7 @@ public sealed class SiloMembershipAgentTests
     }
 
     [Fact]
-    public async Task Probe_TwoSilosThatCannotReachEachOther_DoNotEvictEachOther()
+    public async Task Probe_TwoSilosThatCannotReachEachOther_ExactlyOneSurvives()
     {
         var store = new InMemoryMembershipStore(new ManualTimeProvider());
         await using var a = await TestClusterSilo.StartAsync(store, "silo-a");
@@ -175,8 +175,10 @@ public sealed class SiloMembershipAgentTests
             await b.ProbeRoundsAsync(1);
         }
 
-        Assert.All((await store.ReadAsync(Ct)).Silos, s => Assert.Equal(SiloStatus.Active, s.Status));
-        Assert.Equal((SiloAgentState.Active, SiloAgentState.Active), (a.Agent.State, b.Agent.State));
+        // Both suspect each other; the one that started first declares the other dead, which fences at its next heartbeat.
+        await b.Agent.HeartbeatAsync(Ct);
+        Assert.Equal([SiloStatus.Active, SiloStatus.Dead], (await store.ReadAsync(Ct)).Silos.Select(s => s.Status));
+        Assert.Equal((SiloAgentState.Active, SiloAgentState.Fenced), (a.Agent.State, b.Agent.State));
     }
 
     [Fact]
