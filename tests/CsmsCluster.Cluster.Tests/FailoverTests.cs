@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using CsmsCluster.Grains;
+using CsmsCluster.Persistence;
 
 namespace CsmsCluster.Cluster.Tests;
 
 /// <summary>
 /// G5 and G1 under a crash and under planned membership changes, on real silos (own hosts, Kestrel internal ports,
-/// one database) with test timing: heartbeat 100 ms, lease 1 s, margin 0.5 s, probes every 200 ms.
+/// one database) with test timing: heartbeat 100 ms, lease 2 s, margin 0.5 s, probes every 250 ms (4 misses are a vote).
 /// </summary>
 public sealed class FailoverTests
 {
@@ -13,26 +14,30 @@ public sealed class FailoverTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Kill_OneOfThreeSilos_EveryGrainAnswersAgainWithinLeasePlusThreeSeconds_SurvivorsKeepTheirActivations()
+    [Theory]
+    [InlineData(StorageOptions.SqliteProvider)]
+    [InlineData(StorageOptions.PostgresProvider)]
+    public async Task Kill_OneOfThreeSilos_EveryGrainAnswersAgainWithinLeasePlusThreeSeconds_SurvivorsKeepTheirActivations(string provider)
     {
-        await using var cluster = await TestCluster.CreateAsync();
+        await using var cluster = await TestCluster.CreateAsync(provider);
         var a = await cluster.StartSiloAsync();
         var b = await cluster.StartSiloAsync();
         var c = await cluster.StartSiloAsync();
         await Settled.ViewAsync([a, b, c], 3);
         var keys = Enumerable.Range(0, Grains).Select(i => $"kill-{i}").ToList();
-        await Task.WhenAll(keys.Select(k => a.Grains.GetGrain<ICounterGrain>(k).IncrementAsync()));
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 100, CancellationToken = Ct }, async (k, _) => await a.Grains.GetGrain<ICounterGrain>(k).IncrementAsync());
         var before = (await Task.WhenAll(keys.Select(k => a.Grains.GetGrain<ICounterGrain>(k).WhereAsync()))).Zip(keys).ToDictionary(p => p.Second, p => p.First);
-        Assert.Equal([a.Id, b.Id, c.Id], before.Values.Select(v => v.SiloId).Distinct().Order());
+        var placedOn = keys.GroupBy(k => a.Placement.Owner(new GrainId("counter", k))!.SiloId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(before.Values.Select(v => v.SiloId).Distinct().Order().SequenceEqual([a.Id, b.Id, c.Id]),
+            $"grains on {string.Join(",", before.Values.GroupBy(v => v.SiloId).Select(g => $"{g.Key}:{g.Count()}"))}; placement says {string.Join(",", placedOn.Select(p => $"{p.Key}:{p.Value}"))}; view {string.Join(",", a.Agent.Current!.ActiveSiloIds)}");
 
         var clock = Stopwatch.StartNew();
         await c.KillAsync();
-        var after = await Task.WhenAll(keys.Select(async k => (Key: k, Info: await a.Grains.GetGrain<ICounterGrain>(k).WhereAsync(), At: clock.Elapsed)));
+        var after = await Task.WhenAll(keys.Select(async k => (Key: k, Info: await ReadAsync(a, k), At: clock.Elapsed)));
         var recovery = after.Max(x => x.At);
 
         var options = a.Agent.Current!;
-        var bound = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(500) + TimeSpan.FromSeconds(3);
+        var bound = TestCluster.Lease + TestCluster.Margin + TimeSpan.FromSeconds(3);
         Assert.True(recovery <= bound, $"every grain should answer within lease + margin + 3 s = {bound.TotalSeconds} s after the kill; the last took {recovery.TotalSeconds:0.00} s");
         Assert.Equal(2, options.Hosts.Count);
         foreach (var (key, info, _) in after)
@@ -46,6 +51,22 @@ public sealed class FailoverTests
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"All {Grains} grains answered {recovery.TotalSeconds:0.00} s after the kill; {before.Values.Count(v => v.SiloId == c.Id)} had lived on the killed silo.");
+    }
+
+    // A read in flight on a connection the crash broke has an unknown outcome (G4: never retried by the runtime); a
+    // read is safe for the caller to send again.
+    private static async Task<ActivationInfo> ReadAsync(TestSilo silo, string key)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await silo.Grains.GetGrain<ICounterGrain>(key).WhereAsync();
+            }
+            catch (GrainCallTimeoutException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CsmsCluster.Grains;
 using CsmsCluster.Grains.Cluster;
+using CsmsCluster.Persistence;
 
 namespace CsmsCluster.Cluster.Tests;
 
@@ -40,10 +41,12 @@ public sealed class FencingTests
         b.Faults.Paused = false; // let the stopped process's pending membership calls end so it can be disposed
     }
 
-    [Fact]
-    public async Task DatabaseOutage_EverySiloFences_FreshSilosRecover_AndEveryAcknowledgedWriteIsKept()
+    [Theory]
+    [InlineData(StorageOptions.SqliteProvider)]
+    [InlineData(StorageOptions.PostgresProvider)]
+    public async Task DatabaseOutage_EverySiloFences_FreshSilosRecover_AndEveryAcknowledgedWriteIsKept(string provider)
     {
-        await using var cluster = await TestCluster.CreateAsync();
+        await using var cluster = await TestCluster.CreateAsync(provider);
         var silos = new[] { await cluster.StartSiloAsync(), await cluster.StartSiloAsync(), await cluster.StartSiloAsync() };
         await Settled.ViewAsync(silos, 3);
         var keys = Enumerable.Range(0, 100).Select(i => $"outage-{i}").ToList();

@@ -8,7 +8,7 @@ namespace CsmsCluster.Cluster.Tests;
 
 /// <summary>
 /// An in-process cluster: every silo is its own host (DI container, grain runtime, membership agent, Kestrel internal
-/// port on loopback) on one shared database, with fast membership timing.
+/// port on loopback) on one shared database, with fast membership timing (see the options in <see cref="StartSiloAsync"/>).
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
@@ -23,11 +23,20 @@ public sealed class TestCluster : IAsyncDisposable
         _database = database;
     }
 
+    /// <summary>The silos' lease (test timing).</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(2);
+
+    /// <summary>The silos' lease margin (test timing).</summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
+
     public string Provider { get; }
 
     public string ConnectionString { get; }
 
     public IReadOnlyList<TestSilo> Silos => _silos;
+
+    /// <summary>Every activation on every silo of this cluster.</summary>
+    public ActivationLog Activations { get; } = new();
 
     public static async Task<TestCluster> CreateAsync(string provider = StorageOptions.SqliteProvider)
     {
@@ -54,6 +63,7 @@ public sealed class TestCluster : IAsyncDisposable
             o.ConnectionString = ConnectionString;
         });
         services.AddSingleton(new SiloIdentity(id));
+        services.AddSingleton(Activations.For(id));
         services.AddGrainRuntime(o => o.ShutdownDeactivationTimeout = TimeSpan.FromSeconds(5));
         services.AddGrain<ICounterGrain, CounterGrain>();
         services.AddGrainJsonTypeInfo(TestGrainsJsonContext.Default);
@@ -64,10 +74,12 @@ public sealed class TestCluster : IAsyncDisposable
             o.Address = "127.0.0.1";
             o.ListenAddress = "127.0.0.1";
             o.HeartbeatInterval = TimeSpan.FromMilliseconds(100);
-            o.LeaseDuration = TimeSpan.FromSeconds(1);
-            o.LeaseMargin = TimeSpan.FromMilliseconds(500);
-            o.ProbeInterval = TimeSpan.FromMilliseconds(200);
-            o.ProbeTimeout = TimeSpan.FromMilliseconds(200);
+            o.LeaseDuration = Lease;
+            o.LeaseMargin = Margin;
+            // Probes tolerate a busy 2-core machine (1,000 activations at once on PostgreSQL): a vote needs 1 s of silence.
+            o.ProbeInterval = TimeSpan.FromMilliseconds(250);
+            o.ProbeTimeout = TimeSpan.FromMilliseconds(250);
+            o.MissedProbesForVote = 4;
             o.VoteExpiry = TimeSpan.FromSeconds(2);
             o.ExitOnFence = false;
             configure?.Invoke(o);

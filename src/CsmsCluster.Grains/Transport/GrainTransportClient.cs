@@ -107,7 +107,7 @@ public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
         {
             activity?.SetStatus(ActivityStatusCode.Error, "connection lost");
             throw new GrainCallTimeoutException(
-                $"The connection to silo {owner.SiloId} broke during the call to {call.Method.SpanName} on {call.Target}; its outcome is unknown.", exception);
+                $"The connection to silo {owner.SiloId} broke during the call to {call.Method.SpanName} on {call.Target} ({exception.HttpRequestError}); its outcome is unknown.", exception);
         }
         catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -3,13 +3,25 @@ using Npgsql;
 
 namespace CsmsCluster.Persistence;
 
-/// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>. Times are <c>timestamptz</c>.</summary>
+/// <summary>
+/// PostgreSQL through a pooled <see cref="NpgsqlDataSource"/>, plus a small pool of its own for cluster membership, so
+/// heartbeats never queue behind grain storage and history writes for a connection (a starved heartbeat would make
+/// a busy but healthy node lose its lease). Times are <c>timestamptz</c>.
+/// </summary>
 internal sealed class PostgresStorageDatabase(string connectionString) : StorageDatabase
 {
     /// <summary>Key of the advisory lock that serialises schema migrations across nodes.</summary>
     private const long MigrationLockKey = 0x6373_6d73_6d69_6731; // "csmsmig1"
 
+    private const int ControlPoolSize = 4;
+
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _controlSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        MaxPoolSize = ControlPoolSize,
+        MinPoolSize = 0,
+        ApplicationName = "csms-membership",
+    }.ConnectionString);
     private int _transactionIdBlockSize;
 
     public override string Name => "postgres";
@@ -20,6 +32,9 @@ internal sealed class PostgresStorageDatabase(string connectionString) : Storage
 
     public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override async ValueTask<DbConnection> OpenControlConnectionAsync(CancellationToken cancellationToken) =>
+        await _controlSource.OpenConnectionAsync(cancellationToken);
 
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -55,7 +70,15 @@ internal sealed class PostgresStorageDatabase(string connectionString) : Storage
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         reader.GetFieldValue<DateTimeOffset>(ordinal);
 
-    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await _controlSource.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 
-    public override void Dispose() => _dataSource.Dispose();
+    public override void Dispose()
+    {
+        _controlSource.Dispose();
+        _dataSource.Dispose();
+    }
 }

@@ -17,6 +17,10 @@ internal abstract class StorageDatabase : IAsyncDisposable, IDisposable
 
     public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
+    /// <summary>A connection for cluster membership (heartbeats, views, votes), which must not wait behind the data
+    /// traffic for a pooled connection. Default: the same pool.</summary>
+    public virtual ValueTask<DbConnection> OpenControlConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
+
     /// <summary>Begins a transaction that takes the write lock at once (SQLite <c>BEGIN IMMEDIATE</c>).</summary>
     public virtual async ValueTask<DbTransaction> BeginWriteTransactionAsync(
         DbConnection connection, CancellationToken cancellationToken) =>

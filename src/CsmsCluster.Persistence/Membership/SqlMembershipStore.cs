@@ -18,7 +18,7 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
 
     public async Task<MembershipSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenControlConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(_sql.Read).With("service", _service);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         long version = 0;
@@ -81,7 +81,7 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
 
     public async Task<SiloStatus?> HeartbeatAsync(string siloId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenControlConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(_sql.Heartbeat).With("service", _service).With("id", siloId);
         if (await command.ExecuteScalarAsync(cancellationToken) is { } status)
         {
@@ -93,7 +93,7 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
 
     public async Task<bool> VoteAsync(string suspectId, string voterId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenControlConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(_sql.Vote)
             .With("service", _service).With("suspect", suspectId).With("voter", voterId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -133,7 +133,7 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
 
     public async Task AcknowledgeAsync(string siloId, long version, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenControlConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(MembershipSql.Acknowledge)
             .With("service", _service).With("id", siloId).With("version", version);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -141,7 +141,7 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
 
     public async Task<int> RemoveDeadAsync(TimeSpan retention, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenControlConnectionAsync(cancellationToken);
         await using var transaction = await database.BeginWriteTransactionAsync(connection, cancellationToken);
         await using var silos = connection.CreateCommand(_sql.RemoveDead, transaction)
             .With("service", _service).With("retentionMs", (long)retention.TotalMilliseconds);
@@ -157,7 +157,7 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
     private async Task<ChangeResult> ChangeAsync(
         long expectedVersion, Func<DbConnection, DbTransaction, Task<ChangeResult>> change, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenControlConnectionAsync(cancellationToken);
         await using var transaction = await database.BeginWriteTransactionAsync(connection, cancellationToken);
         await using var bump = connection.CreateCommand(MembershipSql.BumpVersion(expectedVersion), transaction)
             .With("service", _service).With("expected", expectedVersion);
