@@ -5,7 +5,6 @@ using System.Net;
 using System.Text.Json;
 using CsmsCluster.Server.Tests.Migrations;
 using CsmsCluster.TestSupport;
-using Npgsql;
 
 namespace CsmsCluster.Server.Tests.MultiProcess;
 
@@ -107,40 +106,9 @@ public sealed class MultiProcessClusterTests
         }
     }
 
-    private static ServerProcess Start(TestDatabase db, string role, string name) => ServerProcess.Start(
-        $"Csms:Role={role}",
-        "Csms:Storage:Provider=postgres",
-        $"Csms:Storage:ConnectionString={db.ConnectionString}",
-        $"Csms:Cluster:SiloId={name}-{Guid.NewGuid():N}",
-        "Csms:Cluster:Address=127.0.0.1",
-        "Csms:Cluster:ListenAddress=127.0.0.1",
-        "Csms:Cluster:HeartbeatInterval=00:00:00.200",
-        $"Csms:Cluster:LeaseDuration={Lease}",
-        $"Csms:Cluster:LeaseMargin={Margin}",
-        "Csms:Cluster:ProbeInterval=00:00:00.300",
-        "Csms:Cluster:ProbeTimeout=00:00:00.300",
-        "Csms:Cluster:VoteExpiry=00:00:05");
+    private static ServerProcess Start(TestDatabase db, string role, string name) => ServerProcess.Start(ClusterNode.Settings(db, role, name, Lease, Margin));
 
-    private static async Task WaitForMembersAsync(TestDatabase db, int silos, int gateways)
-    {
-        await using var connection = new NpgsqlConnection(db.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await Eventually.WaitAsync(
-            async () =>
-            {
-                await using var command = new NpgsqlCommand(
-                    """
-                    SELECT count(*) FILTER (WHERE role = 'silo'), count(*) FILTER (WHERE role = 'gateway'),
-                           count(*) FILTER (WHERE ack_version < (SELECT version FROM membership_cluster c WHERE c.service = s.service))
-                    FROM membership_silos s WHERE status = 1
-                    """, connection);
-                await using var reader = await command.ExecuteReaderAsync(Ct);
-                await reader.ReadAsync(Ct);
-                return reader.GetInt64(0) == silos && reader.GetInt64(1) == gateways && reader.GetInt64(2) == 0;
-            },
-            TimeSpan.FromSeconds(30),
-            $"{silos} silos and {gateways} gateway Active with the current view acknowledged");
-    }
+    private static Task WaitForMembersAsync(TestDatabase db, int silos, int gateways) => ClusterNode.WaitForMembersAsync(db, silos, gateways);
 
     private static HttpClient Api(Uri address)
     {
