@@ -35,6 +35,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<TestSilo> Silos => _silos;
 
+    /// <summary>Extra registrations for every silo started from now on (silo id, services), applied before the fault decorators.</summary>
+    public Action<string, IServiceCollection>? ConfigureSilo { get; set; }
+
     /// <summary>Every activation on every silo of this cluster.</summary>
     public ActivationLog Activations { get; } = new();
 
@@ -84,6 +87,7 @@ public sealed class TestCluster : IAsyncDisposable
             o.ExitOnFence = false;
             configure?.Invoke(o);
         });
+        ConfigureSilo?.Invoke(id, services);
         var faults = new SiloFaults();
         faults.Apply(services);
         var host = builder.Build();
