@@ -17,6 +17,8 @@ public sealed class ChaosTests
     public async Task Churn_NoTwoActivationsOfAKeyOverlap_AndNoAcknowledgedWriteIsLostOrDoubled()
     {
         await using var cluster = await TestCluster.CreateAsync();
+        var storage = new StorageLog();
+        cluster.ConfigureSilo = storage.Decorate;
         var live = new List<TestSilo>();
         for (var i = 0; i < 5; i++)
         {
@@ -27,6 +29,7 @@ public sealed class ChaosTests
         await Settled.ViewAsync([.. live, client], 5);
         var acknowledged = new int[Keys];
         var unknown = new int[Keys];
+        var told = new System.Collections.Concurrent.ConcurrentBag<(int Key, int Count)>();
         var notRun = 0;
         using var stop = new CancellationTokenSource();
         var random = new Random(20261122);
@@ -39,7 +42,7 @@ public sealed class ChaosTests
                 var key = rng.Next(Keys);
                 try
                 {
-                    await client.Grains.GetGrain<ICounterGrain>($"chaos-{key}").IncrementAsync();
+                    told.Add((key, await client.Grains.GetGrain<ICounterGrain>($"chaos-{key}").IncrementAsync()));
                     Interlocked.Increment(ref acknowledged[key]);
                 }
                 catch (Exception exception) when (exception is GrainUnavailableException or GrainNotOwnerException or GrainOverloadedException)
@@ -93,6 +96,33 @@ public sealed class ChaosTests
             Assert.InRange(count, acknowledged[key], acknowledged[key] + unknown[key]);
         }
 
+        // G2 from the database's side: no write was accepted from a silo where the grain had no live activation (a
+        // fenced or moved one), each grain's accepted writes form one chain of rising counts (a stale writer would
+        // repeat a count), the table holds the last of them, and every count a caller was told is one of them, told once.
+        var zombies = storage.AcceptedOutsideAnyActivation(cluster.Activations);
+        Assert.True(zombies.Count == 0, $"{zombies.Count} writes accepted from no live activation, e.g. {string.Join("; ", zombies.Take(3))}");
+        var chains = storage.AcceptedCountsByKey();
+        var broken = chains.Where(c => c.Value.Zip(c.Value.Skip(1)).Any(p => p.Second <= p.First)).Select(c => $"{c.Key}: {string.Join(',', c.Value)}").ToList();
+        Assert.True(broken.Count == 0, $"accepted counts that did not rise: {string.Join("; ", broken.Take(3))}");
+        var table = await GrainStateTable.ReadCountersAsync(cluster, TestContext.Current.CancellationToken);
+        Assert.All(chains, c => Assert.Equal(c.Value[^1], table.GetValueOrDefault(c.Key)));
+        foreach (var key in touched)
+        {
+            Assert.InRange(table.GetValueOrDefault($"chaos-{key}"), acknowledged[key], acknowledged[key] + unknown[key]);
+        }
+
+        foreach (var perKey in told.GroupBy(t => t.Key))
+        {
+            var counts = perKey.Select(t => t.Count).ToList();
+            Assert.True(counts.Distinct().Count() == counts.Count, $"chaos-{perKey.Key}: two callers were told the same count ({string.Join(',', counts.Order())})");
+            Assert.All(counts, c => Assert.Contains(c, chains[$"chaos-{perKey.Key}"]));
+        }
+
+        var writes = storage.Writes;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{writes.Count(w => w.Accepted)} writes accepted, {writes.Count(w => !w.Accepted)} refused; " +
+            $"{cluster.Activations.Entries.Count(e => e.Reason == DeactivationReason.Fenced)} activations fenced, " +
+            $"{cluster.Activations.Entries.Count(e => e.Reason == DeactivationReason.Moved)} moved.");
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{operations.Count} membership changes ({string.Join(", ", operations)}); {acknowledged.Sum()} increments acknowledged on {touched.Count} keys, " +
             $"{unknown.Sum()} with unknown outcome, {notRun} not run; {cluster.Activations.Entries.Count} activations logged, 0 overlapping.");
