@@ -163,6 +163,24 @@ public sealed class MembershipStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TryDeclareDead_MutualSuspicion_WithThreeLiveMembers_SeniorityDecidesNothing(string provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        var store = storage.Get<IMembershipStore>();
+        await JoinAsync(store, "silo-a");
+        await JoinAsync(store, "silo-b");
+        await JoinAsync(store, "silo-c");
+        var version = (await store.ReadAsync(Ct)).Version;
+
+        // a (the oldest) and b suspect each other; c is live: one vote is not the quorum of 2, whatever a's seniority.
+        Assert.True(await store.VoteAsync("silo-b", "silo-a", Ct));
+        Assert.True(await store.VoteAsync("silo-a", "silo-b", Ct));
+        Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-b", Rule, version, Ct));
+        Assert.All((await store.ReadAsync(Ct)).Silos, s => Assert.Equal(SiloStatus.Active, s.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task TryDeclareDead_MutualSuspicion_StaleVotesDoNotCount(string provider)
     {
         await using var storage = await TestStorage.CreateAsync(provider);

@@ -45,10 +45,11 @@ internal sealed class MembershipSql
             """;
         // Dead by an expired lease, or by a quorum of fresh votes from Active voters with unexpired leases: a Dead
         // (or expired) silo's votes never count, and the quorum is at least a majority of the Active unexpired silos,
-        // so in a two-silo cluster one vote cannot kill. The one exception is mutual suspicion (two nodes that both
-        // reach the database but not each other, each with a fresh vote against the other): then the node that ranks
-        // first (grain hosts before gateways, then the earlier start, then the smaller id) may declare the other dead,
-        // and never the reverse, so exactly one of the two survives.
+        // so in a two-silo cluster one vote cannot kill. The one exception is mutual suspicion in a cluster of exactly
+        // two live members (both reach the database but not each other, each with a fresh vote against the other):
+        // then the node that ranks first (grain hosts before gateways, then the earlier start, then the smaller id) may
+        // declare the other dead, and never the reverse, so exactly one of the two survives. With three or more
+        // members the quorum decides alone: a node cut off from all its peers must not win by seniority.
         string GatewayRank(string alias) => $"(CASE WHEN {alias}.role = 'gateway' THEN 1 ELSE 0 END)";
         DeclareDead = $"""
             UPDATE membership_silos SET status = 3, status_changed_at = {now}
@@ -62,7 +63,9 @@ internal sealed class MembershipSql
                    >= {greatest}(@minVotes,
                         (SELECT count(*) FROM membership_silos a
                          WHERE a.service = @service AND a.status = 1 AND {Age("a.heartbeat_at")} <= @leaseMs) / 2 + 1)
-                OR EXISTS (SELECT 1 FROM membership_votes v
+                OR ((SELECT count(*) FROM membership_silos a
+                    WHERE a.service = @service AND a.status = 1 AND {Age("a.heartbeat_at")} <= @leaseMs) = 2
+                AND EXISTS (SELECT 1 FROM membership_votes v
                     JOIN membership_votes back ON back.service = v.service AND back.suspect_id = v.voter_id AND back.voter_id = v.suspect_id
                     JOIN membership_silos voter ON voter.service = v.service AND voter.silo_id = v.voter_id
                     WHERE v.service = @service AND v.suspect_id = @suspect AND v.voter_id <> @suspect
@@ -71,7 +74,7 @@ internal sealed class MembershipSql
                       AND ({GatewayRank("voter")} < {GatewayRank("membership_silos")}
                            OR ({GatewayRank("voter")} = {GatewayRank("membership_silos")}
                                AND (voter.started_at < membership_silos.started_at
-                                    OR (voter.started_at = membership_silos.started_at AND voter.silo_id < membership_silos.silo_id))))))
+                                    OR (voter.started_at = membership_silos.started_at AND voter.silo_id < membership_silos.silo_id)))))))
             """;
         RemoveDead = $"""
             DELETE FROM membership_silos

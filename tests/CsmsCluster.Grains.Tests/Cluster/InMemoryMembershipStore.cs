@@ -105,7 +105,7 @@ internal sealed class InMemoryMembershipStore(ManualTimeProvider databaseClock) 
         var quorum = Math.Max(rule.MinimumVotes, _silos.Values.Count(Fresh) / 2 + 1);
         bool FreshVote(string suspect, string voter) => _votes.TryGetValue((suspect, voter), out var at) && Now - at <= rule.VoteExpiry;
         (int, DateTimeOffset, string) Rank(Row r) => (r.Role == "gateway" ? 1 : 0, r.StartedAt, r.Id);
-        var mutual = _silos.Values.Any(voter => voter.Id != suspectId && Fresh(voter)
+        var mutual = _silos.Values.Count(Fresh) == 2 && _silos.Values.Any(voter => voter.Id != suspectId && Fresh(voter)
             && FreshVote(suspectId, voter.Id) && FreshVote(voter.Id, suspectId)
             && Comparer<(int, DateTimeOffset, string)>.Create((x, y) =>
                 x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1)
