@@ -102,11 +102,21 @@ public sealed class SiteGrain(
     /// <inheritdoc />
     public async Task ReportChargerAsync(ChargerObservation observation)
     {
-        if (SiteObservations.ApplyCharger(State, observation, time.GetUtcNow()))
+        if (!SiteObservations.ApplyCharger(State, observation, time.GetUtcNow()))
         {
-            await WriteStateAsync();
-            Trigger();
+            return;
         }
+        if (RunsAtOnce())
+        {
+            // The first event after a quiet period runs the loop in this turn: one write holds both the observation
+            // and the pending limits the run sets, and the profiles go out without waiting for a timer turn.
+            _dirty = true;
+            _lastTriggeredRun = time.GetUtcNow();
+            await RunAsync();
+            return;
+        }
+        await WriteStateAsync();
+        Trigger();
     }
 
     /// <inheritdoc />
@@ -159,11 +169,17 @@ public sealed class SiteGrain(
         {
             return;
         }
-        // Measured from the last event-triggered run: a periodic run must not delay the next event.
         var since = time.GetUtcNow() - _lastTriggeredRun;
         var delay = since >= _loop.Debounce ? TimeSpan.Zero : _loop.Debounce - since;
         _debounce = RegisterGrainTimer(_ => DebouncedRunAsync(), delay, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>
+    /// Whether an event now would run the loop at once: no run is scheduled and the last event-triggered run is older
+    /// than the debounce (measured from event-triggered runs only, so a periodic run never delays the next event).
+    /// </summary>
+    private bool RunsAtOnce() =>
+        State.Configured && _debounce is null && time.GetUtcNow() - _lastTriggeredRun >= _loop.Debounce;
 
     private Task DebouncedRunAsync()
     {
