@@ -30,8 +30,9 @@ public static class ResultsNotes
         "the sites re-converge (increases after the settle time and the 30 s minimum interval) before the next round.",
         "- The figure is a client-side latency: it includes the client's own work on its core and the loopback network, so it is an " +
         "upper bound of the server-side time from reading the StartTransaction to writing the last SetChargingProfile. The first-CALL " +
-        "figure shows how long the server took to get from the StartTransaction to its first send (charge point grain, site report " +
-        "and state write, allocation, pending-state write); the fan-out is the rest (one ChargePoint grain call and one WebSocket " +
+        "figure shows how long the server took to get from the StartTransaction to its first send (charge point grain and its state " +
+        "write, site report, allocation and one site state write with the pending limits); the fan-out is the rest (one ChargePoint " +
+        "grain call and one WebSocket " +
         "write per CALL, and the answers coming back). The server-side histogram covers the allocation run alone (`SiteLoop.Run`, " +
         "no persistence) and is read over OTLP/HTTP from outside, without changes to the server; its buckets are the SDK's " +
         "default millisecond boundaries, so between them only the mean and the maximum are exact.",
