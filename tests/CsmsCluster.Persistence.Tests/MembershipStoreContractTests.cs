@@ -167,10 +167,7 @@ public sealed class MembershipStoreContractTests
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         var store = storage.Get<IMembershipStore>();
-        await JoinAsync(store, "silo-a");
-        await JoinAsync(store, "silo-b");
-        await JoinAsync(store, "silo-c");
-        var version = (await store.ReadAsync(Ct)).Version;
+        var version = await JoinAllAsync(store, "silo-a", "silo-b", "silo-c");
 
         // a (the oldest) and b suspect each other; c is live: one vote is not the quorum of 2, whatever a's seniority.
         Assert.True(await store.VoteAsync("silo-b", "silo-a", Ct));
@@ -202,10 +199,7 @@ public sealed class MembershipStoreContractTests
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         var store = storage.Get<IMembershipStore>();
-        await JoinAsync(store, "silo-a");
-        await JoinAsync(store, "silo-b");
-        await JoinAsync(store, "silo-c");
-        var version = (await store.ReadAsync(Ct)).Version;
+        var version = await JoinAllAsync(store, "silo-a", "silo-b", "silo-c");
 
         Assert.True(await store.VoteAsync("silo-a", "silo-b", Ct));
         Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-a", Rule, version, Ct));
@@ -354,6 +348,17 @@ public sealed class MembershipStoreContractTests
         var version = (await store.ReadAsync(Ct)).Version;
         Assert.True(await store.TryInsertJoiningAsync(Registration(siloId), version, Ct), $"insert {siloId} at version {version}");
         Assert.True(await store.TryChangeStatusAsync(siloId, SiloStatus.Joining, SiloStatus.Active, version + 1, Ct), $"activate {siloId}");
+    }
+
+    /// <summary>Joins and activates each silo in order; returns the table version after the last.</summary>
+    private static async Task<long> JoinAllAsync(IMembershipStore store, params string[] siloIds)
+    {
+        foreach (var siloId in siloIds)
+        {
+            await JoinAsync(store, siloId);
+        }
+
+        return (await store.ReadAsync(Ct)).Version;
     }
 
     /// <summary>Moves a timestamp column back by <paramref name="age"/> (the database clock itself cannot be moved).</summary>

@@ -24,8 +24,7 @@ public sealed class SqliteWriteGateTests
             Assert.Equal(0L, await count.ExecuteScalarAsync(Ct));
         }
 
-        // Nothing else is in the way, so only the first writer can be holding the second back.
-        await Task.Delay(200, Ct);
+        // The reader has run to the end while the second writer's wait, which only a release can complete, is pending.
         Assert.False(second.IsCompleted);
 
         await first.DisposeAsync();
