@@ -33,6 +33,9 @@ public sealed class ChargePointGrain(
     private DateTimeOffset _lastSeenWritten;
     private bool _delivering;
 
+    /// <summary>The scheduled write of a result recorded behind (see <see cref="CsmsCallRequest.RecordBehind"/>).</summary>
+    private IDisposable? _writeBehind;
+
     /// <summary>Time kept back from the grain-call deadline for answering after the charger's wait ends.</summary>
     private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(1);
 
@@ -44,6 +47,17 @@ public sealed class ChargePointGrain(
     {
         _lastSeenWritten = State.LastSeen ?? DateTimeOffset.MinValue;
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A fenced activation must not write: another activation owns the state now.
+        if (_writeBehind is not null && reason != DeactivationReason.Fenced)
+        {
+            await WriteStateAsync(cancellationToken);
+            ClearWriteBehind();
+        }
     }
 
     /// <inheritdoc />
@@ -118,7 +132,7 @@ public sealed class ChargePointGrain(
             return new CsmsCallOutcome(CsmsCallStatus.Queued, Queued: queued);
         }
 
-        return await SendNowAsync(request.Action, request.Payload, request.Timeout);
+        return await SendNowAsync(request.Action, request.Payload, request.Timeout, request.RecordBehind);
     }
 
     /// <inheritdoc />
@@ -136,7 +150,7 @@ public sealed class ChargePointGrain(
             // Stop with time to spare before this call's own deadline; the gateway asks again after the next message.
             while (IsConnected() && HasTimeLeft() && CommandQueue.Next(State) is { } command)
             {
-                var outcome = await SendNowAsync(command.Action, Encoding.UTF8.GetBytes(command.PayloadJson), TimeSpan.Zero);
+                var outcome = await SendNowAsync(command.Action, Encoding.UTF8.GetBytes(command.PayloadJson), TimeSpan.Zero, recordBehind: false);
                 if (outcome.Status == CsmsCallStatus.NotConnected)
                 {
                     break;
@@ -199,7 +213,7 @@ public sealed class ChargePointGrain(
     }
 
     /// <summary>Sends a call to the connected charger and applies what its answer establishes.</summary>
-    private async Task<CsmsCallOutcome> SendNowAsync(string action, byte[] payload, TimeSpan requestedTimeout)
+    private async Task<CsmsCallOutcome> SendNowAsync(string action, byte[] payload, TimeSpan requestedTimeout, bool recordBehind)
     {
         if (State.Connection is not { Open: true } c || !gateway.IsNodeAlive(c.NodeId))
         {
@@ -223,7 +237,14 @@ public sealed class ChargePointGrain(
             && observers.TryGet(version, action, out var observer)
             && observer.Apply(State, payload, outcome.Payload!, time.GetUtcNow()))
         {
-            await SaveAsync(updateDirectory: false);
+            if (recordBehind)
+            {
+                ScheduleWriteBehind();
+            }
+            else
+            {
+                await SaveAsync(updateDirectory: false);
+            }
         }
 
         return outcome;
@@ -300,9 +321,33 @@ public sealed class ChargePointGrain(
         return true;
     }
 
+    /// <summary>
+    /// Holds back the write of a result the caller keeps durably: it goes with the next state write, at deactivation,
+    /// or after a delay spread over [d, 2d) so that the answers to one site fan-out do not come back as a burst of
+    /// writes in front of the next allocation's writes.
+    /// </summary>
+    private void ScheduleWriteBehind()
+    {
+        if (_writeBehind is not null)
+        {
+            return;
+        }
+
+        var delay = options.Value.RecordBehindDelay;
+        var due = delay + TimeSpan.FromTicks((long)(delay.Ticks * Random.Shared.NextDouble()));
+        _writeBehind = RegisterGrainTimer(_ => _writeBehind is null ? Task.CompletedTask : SaveAsync(updateDirectory: false), due, Timeout.InfiniteTimeSpan);
+    }
+
+    private void ClearWriteBehind()
+    {
+        _writeBehind?.Dispose();
+        _writeBehind = null;
+    }
+
     private async Task SaveAsync(bool updateDirectory)
     {
         await WriteStateAsync(CallToken);
+        ClearWriteBehind();
         _lastSeenWritten = State.LastSeen ?? _lastSeenWritten;
         if (updateDirectory)
         {

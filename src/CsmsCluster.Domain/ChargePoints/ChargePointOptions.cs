@@ -26,4 +26,11 @@ public sealed class ChargePointOptions
     /// do not cost a write each). Default 5 min.
     /// </summary>
     public TimeSpan LastSeenPersistInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long the charge point may hold back the write of a result whose caller keeps the durable record (a site's
+    /// TxProfile): the write happens with the next state write, at deactivation, or after between this and twice this
+    /// (spread so that a site's fan-out does not come back as one burst of writes). Default 30 s.
+    /// </summary>
+    public TimeSpan RecordBehindDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -48,7 +48,7 @@ public sealed class SiteProfileSender(IGrainFactory grains, IOptions<SiteOptions
         try
         {
             var outcome = await grains.GetGrain<IChargePointGrain>(command.ChargerId)
-                .SendCallAsync(new CsmsCallRequest("SetChargingProfile", SiteProfilePayload.Create(command), options.Value.ProfileTimeout));
+                .SendCallAsync(new CsmsCallRequest("SetChargingProfile", SiteProfilePayload.Create(command), options.Value.ProfileTimeout, RecordBehind: true));
             answer = Answer(command, outcome);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
