@@ -14,8 +14,10 @@ public static class ChargingScheduleBuilder
     /// <param name="now">The instant.</param>
     /// <param name="inputs">The site.</param>
     /// <param name="horizon">How far ahead reductions are encoded.</param>
+    /// <param name="current">The allocation at <paramref name="now"/> when the caller already has it (it is computed
+    /// otherwise).</param>
     /// <returns>The schedules.</returns>
-    public static IReadOnlyList<ConnectorSchedule> Build(DateTimeOffset now, SiteInputs inputs, TimeSpan horizon)
+    public static IReadOnlyList<ConnectorSchedule> Build(DateTimeOffset now, SiteInputs inputs, TimeSpan horizon, SiteAllocation? current = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var start = now - ClockSkew;
@@ -27,7 +29,7 @@ public static class ChargingScheduleBuilder
             .ToList();
         // Rotation stays evaluated at now: the projection is about known limits, rotation sends its own updates.
         var projections = steps.Select(t => (At: t, Allocation: SiteAllocator.Project(now, t, inputs))).ToList();
-        var current = SiteAllocator.Allocate(now, inputs);
+        current ??= SiteAllocator.Allocate(now, inputs);
         var schedules = new List<ConnectorSchedule>();
         foreach (var connector in current.Connectors.Where(c => c.Reason != ExclusionReason.NoSession))
         {

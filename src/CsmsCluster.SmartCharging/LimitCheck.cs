@@ -20,9 +20,10 @@ public static class LimitCheck
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(currents);
         var model = SiteModel.Build(inputs, at);
+        var chargers = inputs.Chargers.ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var candidate in model.Candidates)
         {
-            var charger = inputs.Chargers.First(c => c.Id == candidate.Input.ChargerId);
+            var charger = chargers[candidate.Input.ChargerId];
             if (Eligibility.IsFixedLoad(candidate.Input, charger))
             {
                 continue;

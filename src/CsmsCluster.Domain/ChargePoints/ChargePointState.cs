@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CsmsCluster.Contracts;
 
 namespace CsmsCluster.Domain.ChargePoints;
@@ -45,6 +46,8 @@ public sealed class ChargePointState
     public List<RecentTransaction> RecentTransactions { get; set; } = [];
 
     /// <summary>The charger's configuration as last read (GetConfiguration) or changed (ChangeConfiguration).</summary>
+    // Filled in place when read, so the ordinal comparer of the initialiser survives deserialisation.
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public SortedDictionary<string, ConfigurationEntry> Configuration { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Charging profiles the charger accepted, newest last.</summary>

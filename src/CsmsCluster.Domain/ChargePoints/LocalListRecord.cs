@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CsmsCluster.Contracts;
 
 namespace CsmsCluster.Domain.ChargePoints;
@@ -9,6 +10,8 @@ public sealed class LocalListRecord
     public int Version { get; set; }
 
     /// <summary>Entries by idTag.</summary>
+    // Filled in place when read, so the ordinal comparer of the initialiser survives deserialisation.
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public SortedDictionary<string, LocalListEntry> Entries { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>When the list or its version was last learned.</summary>

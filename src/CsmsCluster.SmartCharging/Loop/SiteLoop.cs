@@ -49,7 +49,7 @@ public static class SiteLoop
             // Keeping a limit (even within the dead band) would break a constraint: those decreases are sent now.
             decisions = Plan(state, inputs, controlled, now, options, check.Connectors);
         }
-        var schedules = ChargingScheduleBuilder.Build(now, inputs, options.Horizon).ToDictionary(s => s.ConnectorId, StringComparer.Ordinal);
+        var schedules = ChargingScheduleBuilder.Build(now, inputs, options.Horizon, allocation).ToDictionary(s => s.ConnectorId, StringComparer.Ordinal);
         var commands = new List<ProfileCommand>();
         foreach (var c in controlled)
         {
@@ -162,11 +162,12 @@ public static class SiteLoop
         // donation is an event, and a launch (an increase from nothing installed) is the session start itself.
         var donationHold = state.LastDonationAt is { } donated && now - donated < options.Commit.Hold
             && !(state.LastSessionEventAt > donated) ? donated : (DateTimeOffset?)null;
+        var minimum = inputs.Connectors.ToDictionary(i => i.Id, i => i.MinCurrent, StringComparer.Ordinal);
         var commit = controlled.Select(c => new ConnectorCommitState(c.Id, c.Installed, c.Target)
         {
             Pending = c.Pending,
             LastSentAt = c.LastSentAt,
-            MinCurrent = inputs.Connectors.First(i => i.Id == c.Id).MinCurrent,
+            MinCurrent = minimum[c.Id],
             DecreaseRequired = decreaseRequired.Contains(c.Id),
             ContinuousSince = c.Installed <= 0 && c.Pending is null ? null : donationHold,
         }).ToList();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CsmsCluster.SmartCharging.Loop;
 
 /// <summary>Everything the Site grain persists: its settings and the loop's view of every charger and connector.</summary>
@@ -10,9 +12,13 @@ public sealed class SiteLoopState
     public SiteSettings Settings { get; set; } = new();
 
     /// <summary>Chargers by id.</summary>
+    // Filled in place when read, so the ordinal comparer of the initialiser survives deserialisation.
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public SortedDictionary<string, LoopCharger> Chargers { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Connectors by <c>chargePointId/n</c>.</summary>
+    // Filled in place when read, so the ordinal comparer of the initialiser survives deserialisation.
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public SortedDictionary<string, LoopConnector> Connectors { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>When the site's last decrease was Accepted.</summary>
