@@ -22,5 +22,9 @@ public static class ResultsNotes
   refused by the rate gets a Retry-After booking the next free upgrade slot; Pending boots above 1000 grain calls in
   flight); chargers back off with equal-jitter exponential
   delays (1 s base, 60 s cap) and honour Retry-After. S1 and S2 raise the upgrade rate so fleets connect quickly.
+- During each S3 phase `/healthz` is probed every 500 ms with a 5 s timeout, from a dedicated thread with blocking
+  sockets (as a kubelet does, outside the generator's thread pool), on two ports: the probe port
+  (`Csms:Health:Port`: its own socket and thread in the server, where the Kubernetes manifests point the probes) and
+  the main port, where the probes queue behind the chargers' upgrades. The verdict uses the probe port.
 """;
 }

@@ -40,25 +40,13 @@ public static class StormScenario
         var (refused, pending, failures) = (stats.Refused503, stats.BootsPending, stats.ConnectFailures);
         var mark = Stopwatch.GetTimestamp();
         fleet.DropAll(spread);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        double healthMax = 0;
-        var healthFailures = 0;
+        // Both ports, probed alike: the main port (where charger upgrades queue too) and the probe port.
+        using var mainProbe = new HealthProber(target.Port);
+        using var probePort = new HealthProber(target.HealthPort ?? throw new InvalidOperationException("S3 runs against the CSMS, which has a probe port."));
         long peakRss = 0;
         double allAccepted = double.NaN;
         while (Stopwatch.GetElapsedTime(mark) < TimeSpan.FromSeconds(60))
         {
-            var probe = Stopwatch.StartNew();
-            try
-            {
-                using var response = await http.GetAsync(new Uri(target.HttpBase, "healthz"));
-                healthFailures += response.IsSuccessStatusCode ? 0 : 1;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                healthFailures++;
-            }
-
-            healthMax = Math.Max(healthMax, probe.Elapsed.TotalMilliseconds);
             peakRss = Math.Max(peakRss, target.IsAlive ? target.RssKib() : 0);
             if (double.IsNaN(allAccepted) && fleet.AcceptedSince(mark) >= fleet.Chargers.Count)
             {
@@ -74,6 +62,6 @@ public static class StormScenario
         return new StormResult(
             phase, fleet.Chargers.Count, spread.TotalSeconds, fleet.AcceptedSince(mark, at30), fleet.AcceptedSince(mark, at60), allAccepted,
             stats.Refused503 - refused, stats.BootsPending - pending, stats.ConnectFailures - failures - (stats.Refused503 - refused),
-            healthMax, healthFailures, peakRss, target.IsAlive);
+            mainProbe.MaxMilliseconds, mainProbe.Failures, probePort.MaxMilliseconds, probePort.Failures, probePort.Probes, peakRss, target.IsAlive);
     }
 }

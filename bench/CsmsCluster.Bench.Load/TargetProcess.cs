@@ -13,11 +13,12 @@ public sealed class TargetProcess : IDisposable
 
     private readonly Process _process;
 
-    private TargetProcess(TargetKind kind, Process process, int port, string directory)
+    private TargetProcess(TargetKind kind, Process process, int port, int? healthPort, string directory)
     {
         Kind = kind;
         _process = process;
         Port = port;
+        HealthPort = healthPort;
         Directory = directory;
     }
 
@@ -26,6 +27,9 @@ public sealed class TargetProcess : IDisposable
 
     /// <summary>Its loopback port.</summary>
     public int Port { get; }
+
+    /// <summary>The CSMS's probe port (<c>Csms:Health:Port</c>), where an orchestrator's probes go; null for the baselines.</summary>
+    public int? HealthPort { get; }
 
     /// <summary>Its temp directory (data, log).</summary>
     public string Directory { get; }
@@ -54,19 +58,21 @@ public sealed class TargetProcess : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
         var port = FreePort();
+        int? healthPort = kind == TargetKind.Csms ? FreePort() : null;
         var directory = System.IO.Directory.CreateTempSubdirectory($"csms-load-{kind}-").FullName;
         var command = kind switch
         {
             TargetKind.Csms => $"dotnet {Quote(options.ServerDll)} --urls http://127.0.0.1:{port} --Csms:Api:AdminToken={AdminToken} "
                 + $"--Csms:Api:DataDirectory={Quote(directory)} --Csms:Storage:ConnectionString={Quote($"Data Source={directory}/csms.db")} "
                 + $"--Csms:Security:Ca:Directory={Quote(directory + "/ca")} --Logging:LogLevel:Default=Warning "
+                + $"--Csms:Health:Port={healthPort} --Csms:Health:ListenAddress=127.0.0.1 "
                 + string.Join(' ', settings.Select(kv => $"--{kv.Key}={Quote(kv.Value)}")),
             TargetKind.Echo => $"dotnet {Quote(Assembly.GetEntryAssembly()!.Location)} echo --port {port}",
             _ => $"node {Quote(Path.Combine(options.BaselinesDirectory, "ocpp-rpc-server.mjs"))} --port {port}",
         };
         var start = new ProcessStartInfo("bash", ["-c", $"exec taskset -c {cpu} {command} > {Quote(directory + "/out.log")} 2>&1"]);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {kind}.");
-        var target = new TargetProcess(kind, process, port, directory);
+        var target = new TargetProcess(kind, process, port, healthPort, directory);
         await target.WaitReadyAsync();
         return target;
     }

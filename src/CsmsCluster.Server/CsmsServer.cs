@@ -5,6 +5,7 @@ using CsmsCluster.Grains;
 using CsmsCluster.Grains.Cluster;
 using CsmsCluster.Persistence;
 using CsmsCluster.Server.Configuration;
+using CsmsCluster.Server.Health;
 using CsmsCluster.Server.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -44,7 +45,8 @@ public static class CsmsServer
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         // Registration order is shutdown order reversed: sockets close first, then grains write their state, then
-        // the history writer drains its queue.
+        // the history writer drains its queue; the probe port (first in) answers until the end.
+        services.AddHealthProbePort(builder.Configuration);
         services.AddCsmsPersistence(builder.Configuration);
         services.AddGrainRuntime(o => builder.Configuration.GetSection("Csms:Grains").Bind(o));
         var clustered = role != ServerRole.All || builder.Configuration.GetValue<bool>("Csms:Cluster:Enabled");

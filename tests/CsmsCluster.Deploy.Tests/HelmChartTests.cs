@@ -129,6 +129,9 @@ public sealed partial class HelmChartTests(RenderedOverlays overlays)
 
         Assert.Equal(ServerDefaults.HttpPort, Number("ports", "http"));
         Assert.Equal(8081, Number("ports", "internal"));
+        Assert.Equal(
+            cluster.Single("ConfigMap", "csms-config").MapAt("data").GetValueOrDefault("Csms__Health__Port"),
+            Number("ports", "health").ToString(CultureInfo.InvariantCulture));
         foreach (var (component, key) in new[] { ("gateway", "gateway"), ("silo", "silo") })
         {
             var workload = cluster.Single("Deployment", $"csms-{component}");

@@ -24,11 +24,15 @@ public sealed class KustomizeOverlayTests(RenderedOverlays overlays)
             {
                 var where = $"{overlay} {workload.Describe()} container {container.StringAt("name")}";
                 var ports = DeclaredPorts(container);
-                AssertProbe(container, "readinessProbe", "/readyz", ports, where);
-                AssertProbe(container, "livenessProbe", "/healthz", ports, where);
+                // The probes go to the probe port the server is told to open (its own socket and thread).
+                var setting = overlays[overlay].Environment(container).GetValueOrDefault("Csms__Health__Port");
+                Assert.True(int.TryParse(setting, CultureInfo.InvariantCulture, out var healthPort), $"{where}: Csms__Health__Port is not set");
+                Assert.NotEqual(ServerDefaults.HttpPort, healthPort);
+                AssertProbe(container, "readinessProbe", "/readyz", ports, healthPort, where);
+                AssertProbe(container, "livenessProbe", "/healthz", ports, healthPort, where);
                 if (container.At("startupProbe") is not null)
                 {
-                    AssertProbe(container, "startupProbe", "/healthz", ports, where);
+                    AssertProbe(container, "startupProbe", "/healthz", ports, healthPort, where);
                 }
             }
         }
@@ -315,7 +319,7 @@ public sealed class KustomizeOverlayTests(RenderedOverlays overlays)
         Assert.Equal(referenced.Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
     }
 
-    private static void AssertProbe(JsonElement container, string probe, string path, IReadOnlyList<ContainerPort> ports, string where)
+    private static void AssertProbe(JsonElement container, string probe, string path, IReadOnlyList<ContainerPort> ports, int expectedPort, string where)
     {
         Assert.True(container.At(probe) is not null, $"{where}: {probe} missing");
         Assert.True(container.StringAt(probe, "httpGet", "path") == path, $"{where}: {probe} must GET {path}");
@@ -324,7 +328,7 @@ public sealed class KustomizeOverlayTests(RenderedOverlays overlays)
             ? ports.SingleOrDefault(p => p.Name == port.GetString())
             : ports.SingleOrDefault(p => p.Number == port.GetInt32());
         Assert.True(declared is not null, $"{where}: {probe} port {port} is not a declared container port");
-        Assert.Equal(ServerDefaults.HttpPort, declared.Number);
+        Assert.Equal(expectedPort, declared.Number);
     }
 
     private static List<ContainerPort> DeclaredPorts(JsonElement container) =>

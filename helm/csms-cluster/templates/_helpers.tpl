@@ -74,6 +74,9 @@ spec:
         - name: http
           containerPort: {{ $root.Values.ports.http }}
           protocol: TCP
+        - name: health
+          containerPort: {{ $root.Values.ports.health }}
+          protocol: TCP
         {{- if $cluster }}
         - name: grain
           containerPort: {{ $root.Values.ports.internal }}
@@ -121,20 +124,20 @@ spec:
       startupProbe:
         httpGet:
           path: /healthz
-          port: http
+          port: health
         periodSeconds: 5
         failureThreshold: 60
       readinessProbe:
         httpGet:
           path: /readyz
-          port: http
+          port: health
         periodSeconds: 5
         timeoutSeconds: 3
         failureThreshold: 2
       livenessProbe:
         httpGet:
           path: /healthz
-          port: http
+          port: health
         periodSeconds: 10
         timeoutSeconds: 3
         failureThreshold: 3
