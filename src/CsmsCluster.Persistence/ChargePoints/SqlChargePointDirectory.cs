@@ -12,7 +12,7 @@ internal sealed class SqlChargePointDirectory(StorageDatabase database) : ICharg
     public async Task UpsertAsync(ChargePointSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        await using var connection = await database.OpenWriteConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(
             $"""
             INSERT INTO charge_points ({Columns})

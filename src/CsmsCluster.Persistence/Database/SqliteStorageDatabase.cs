@@ -12,12 +12,6 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
 
-    // SQLite has one writer at a time. Writers of this process queue here, without holding a thread, instead of
-    // meeting in SQLite's busy handler, which sleeps the calling thread in growing steps (up to 100 ms) and lets a
-    // late writer overtake an early one. The busy timeout still covers writers of other processes and the
-    // membership heartbeats, which do not queue behind data writes.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-
     public SqliteStorageDatabase(string connectionString, TimeSpan busyTimeout)
     {
         _connectionString = connectionString;
@@ -32,17 +26,9 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
     // julianday keeps milliseconds; unixepoch('subsec') would need SQLite 3.42.
     public override string NowSql => "CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
 
-    public override ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
-        OpenAsync(new SqliteConnection(_connectionString), cancellationToken);
-
-    public override async ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken)
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        return await OpenAsync(new WriterConnection(_connectionString, _writeGate), cancellationToken);
-    }
-
-    private async ValueTask<DbConnection> OpenAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
+        var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -70,7 +56,7 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
 
     public override async Task<(int First, int Count)> ReserveTransactionIdBlockAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenWriteConnectionAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(
             """
             UPDATE id_allocator SET next_value = next_value + @count
@@ -101,44 +87,6 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         // Release pooled handles so the file can be deleted or moved once the host is gone.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-    }
-
-    /// <summary>A pooled connection that holds the process's write turn until it is disposed.</summary>
-    private sealed class WriterConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)
-    {
-        private int _released;
-
-        public override async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await base.DisposeAsync();
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            try
-            {
-                base.Dispose(disposing);
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        private void Release()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
     }
 
     private static void CreateDirectory(string connectionString)

@@ -17,12 +17,6 @@ internal abstract class StorageDatabase : IAsyncDisposable, IDisposable
 
     public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    /// <summary>
-    /// A connection for statements that write. The caller must dispose it as soon as its write is done. Default: the
-    /// same pool as <see cref="OpenConnectionAsync"/> (PostgreSQL takes concurrent writers itself).
-    /// </summary>
-    public virtual ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
-
     /// <summary>A connection for cluster membership (heartbeats, views, votes), which must not wait behind the data
     /// traffic for a pooled connection. Default: the same pool.</summary>
     public virtual ValueTask<DbConnection> OpenControlConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);

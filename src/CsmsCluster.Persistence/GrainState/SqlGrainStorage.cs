@@ -48,7 +48,7 @@ internal sealed class SqlGrainStorage : IGrainStorage
 
     public async Task<GrainStateRecord> ClaimAsync(GrainId grainId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriteConnectionAsync(cancellationToken);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = WithKey(connection.CreateCommand(_claimSql), grainId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -68,7 +68,7 @@ internal sealed class SqlGrainStorage : IGrainStorage
 
     private async Task<long> UpdateAsync(string sql, GrainId grainId, byte[]? payload, long expectedVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenWriteConnectionAsync(cancellationToken);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = WithKey(connection.CreateCommand(sql), grainId).With("expected", expectedVersion);
         if (payload is not null)
         {

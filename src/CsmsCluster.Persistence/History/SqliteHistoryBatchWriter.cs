@@ -13,7 +13,7 @@ internal sealed class SqliteHistoryBatchWriter(StorageDatabase database) : IHist
 
     public async Task WriteAsync(IReadOnlyList<HistoryEntry> batch, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriteConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await database.BeginWriteTransactionAsync(connection, cancellationToken);
         DbCommand? started = null, stopped = null, meter = null;
         try

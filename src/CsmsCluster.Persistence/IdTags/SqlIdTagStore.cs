@@ -20,7 +20,7 @@ internal sealed class SqlIdTagStore(StorageDatabase database) : IIdTagStore
     public async Task PutAsync(IdTagRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await database.OpenWriteConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(
             $"""
             INSERT INTO id_tags ({Columns}) VALUES (@id_tag, @status, @expiry_date, @parent_id_tag, @updated_at)
@@ -41,7 +41,7 @@ internal sealed class SqlIdTagStore(StorageDatabase database) : IIdTagStore
     public async Task<bool> DeleteAsync(string idTag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idTag);
-        await using var connection = await database.OpenWriteConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand("DELETE FROM id_tags WHERE id_tag = @id_tag").With("id_tag", idTag);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }

@@ -11,7 +11,7 @@ internal sealed class SqlSecurityEventStore(StorageDatabase database) : ISecurit
     public async Task AppendAsync(SecurityEventEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await database.OpenWriteConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(
             $"INSERT INTO security_events ({Columns}) VALUES (@cp, @ts, @type, @info, @received) ON CONFLICT DO NOTHING")
             .With("cp", entry.ChargePointId)
