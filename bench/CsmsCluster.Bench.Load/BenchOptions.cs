@@ -33,5 +33,11 @@ public sealed class BenchOptions
 
     public string Command { get; init; } = "";
 
+    /// <summary>The scenarios to run (S1, S2, S3).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = ["S1", "S2", "S3"];
+
+    /// <summary>Whether the echo and ocpp-rpc baselines run beside the CSMS.</summary>
+    public bool Baselines { get; init; } = true;
+
     public string LoadAverageAtStart { get; init; } = MachineInfo.LoadAverage();
 }

@@ -27,20 +27,32 @@ public static class BenchRunner
         }
 
         var idle = new List<IdleResult>();
-        List<LoadResult> rounds;
-        using (var csms = await TargetProcess.StartAsync(TargetKind.Csms, options, options.ServerCpu, Raised))
-        using (var echo = await TargetProcess.StartAsync(TargetKind.Echo, options, options.ServerCpu, new Dictionary<string, string>()))
-        using (var rpc = await TargetProcess.StartAsync(TargetKind.OcppRpc, options, options.ServerCpu, new Dictionary<string, string>()))
+        var rounds = new List<LoadResult>();
+        if (options.Scenarios.Contains("S1") || options.Scenarios.Contains("S2"))
         {
-            idle.Add(await IdleScenario.RunAsync(csms, options, options.IdleWindow));
-            idle.Add(await IdleScenario.RunAsync(echo, options, TimeSpan.FromSeconds(10)));
-            idle.Add(await IdleScenario.RunAsync(rpc, options, TimeSpan.FromSeconds(10)));
-            rounds = await MessageScenario.RunAsync([csms, echo, rpc], options);
+            using var csms = await TargetProcess.StartAsync(TargetKind.Csms, options, options.ServerCpu, Raised);
+            using var echo = options.Baselines ? await TargetProcess.StartAsync(TargetKind.Echo, options, options.ServerCpu, new Dictionary<string, string>()) : null;
+            using var rpc = options.Baselines ? await TargetProcess.StartAsync(TargetKind.OcppRpc, options, options.ServerCpu, new Dictionary<string, string>()) : null;
+            List<TargetProcess> targets = [csms, .. new[] { echo, rpc }.OfType<TargetProcess>()];
+            if (options.Scenarios.Contains("S1"))
+            {
+                idle.Add(await IdleScenario.RunAsync(csms, options, options.IdleWindow));
+                foreach (var baseline in targets.Skip(1))
+                {
+                    idle.Add(await IdleScenario.RunAsync(baseline, options, TimeSpan.FromSeconds(10)));
+                }
+            }
+
+            if (options.Scenarios.Contains("S2"))
+            {
+                rounds = await MessageScenario.RunAsync(targets, options);
+            }
         }
 
-        List<StormResult> storm;
-        using (var csms = await TargetProcess.StartAsync(TargetKind.Csms, options, options.ServerCpu, new Dictionary<string, string>()))
+        var storm = new List<StormResult>();
+        if (options.Scenarios.Contains("S3"))
         {
+            using var csms = await TargetProcess.StartAsync(TargetKind.Csms, options, options.ServerCpu, new Dictionary<string, string>());
             storm = await StormScenario.RunAsync(csms, options);
         }
 

@@ -10,10 +10,15 @@ public static class ResultsNotes
 - RSS is `VmRSS` from `/proc/<pid>/status`: before the fleet connects (after start-up and readiness), 5 s after every
   charger's BootNotification was accepted, and after the idle window. The CSMS figure includes everything a charger
   costs there: socket, session, grain activation with its state, registration.
-- Latency is measured by the load generator, from each message's scheduled send time to its CALLRESULT (open loop,
-  so queueing in the generator or the server counts). The server's own histogram (`csms.gateway.call.duration`) is
-  only exported over OTLP and cannot be read from outside without a collector, so server-side percentiles are not
-  reported; on loopback with the generator on its own core, the client-side figures are an upper bound of them.
+- Server-side latency is the CSMS's own histogram `csms.gateway.call.duration` (MeterValues, from the gateway reading the
+  frame to sending its CALLRESULT), which the benchmark reads by pointing the server's OTLP
+  exporter at a receiver of its own (1 s export interval, delta temporality). It is what performance.md's S2
+  targets are stated on. The share within 5/25/100 ms is exact, because those are bucket bounds; p50/p99/p99.9 are
+  interpolated inside their bucket. GC pauses (`dotnet.gc.pause.time`), collections per generation and the history
+  commit time (`csms.history.commit.duration`) come from the same export, over the same window.
+- Client-side latency is measured by the load generator, from each message's scheduled send time to its CALLRESULT
+  (open loop, so queueing in the generator, the kernel and the server all count). It is an upper bound of the
+  server-side figure and the only one the echo and ocpp-rpc baselines have.
 - Each S2 round connects a fresh fleet to one target, warms up, measures, then closes it (the hard open-file limit of
   this machine, 20,000, does not allow three 10,000-charger fleets in one process at once). Order per round: CSMS,
   echo, ocpp-rpc. The echo server sends each CALL back; the generator counts the echoed frame as the answer.

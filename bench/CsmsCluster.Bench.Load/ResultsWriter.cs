@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsmsCluster.Bench.Common;
 
 namespace CsmsCluster.Bench.Load;
 
@@ -81,8 +82,9 @@ public static class ResultsWriter
         }
 
         var csmsEcho = Ratios(rounds, TargetKind.Csms, TargetKind.Echo);
+        WriteServerSide(s, csms);
         Line($"");
-        Line($"Targets (CSMS, client-side latency pooled over rounds, measured from each message's scheduled send time):");
+        Line($"Client-side (CSMS, pooled over rounds, measured from each message's scheduled send time; an upper bound of the server-side figures):");
         Line($"");
         var echo = rounds.Where(r => r.Target == TargetKind.Echo).SelectMany(r => r.SortedLatencyMs).Order().ToArray();
         var floor = new LoadResult(TargetKind.Echo, 0, 0, 0, 0, 0, 0, echo);
@@ -92,6 +94,38 @@ public static class ResultsWriter
         Line($"- p99.9 <= 100 ms: {all.Percentile(0.999):0.00} ms, {Verdict.AtMost(all.Percentile(0.999), 100, "ms")}");
         Line($"- zero errors: {all.Errors} errors of {all.Sent}, {Verdict.AtMost(all.Errors, 0, "errors")}");
         Line($"- CPU per message <= 4x echo (stretch 2.5x): {(csmsEcho.Length == 0 ? "n/a" : Verdict.AtMost(Median(csmsEcho), 4, "x", 2.5))}");
+    }
+
+    /// <summary>The server's own answer times: the spec's measure for the S2 latency targets.</summary>
+    private static void WriteServerSide(StringBuilder s, List<LoadResult> csms)
+    {
+        void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        var measured = csms.Where(r => r.Server?.Calls is not null).ToList();
+        Line($"");
+        Line($"Server-side (CSMS): `csms.gateway.call.duration` of MeterValues, from receiving the CALL to writing its answer, exported by the server every second over OTLP. Shares at a bucket boundary are exact; percentiles are interpolated within their bucket (boundaries 1, 2.5, 5, 10, 25, 50, 100, 250 ms ...):");
+        Line($"");
+        Line($"| round | CALLs | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | <= 5 ms | <= 25 ms | <= 100 ms | history commits | commit mean / max (ms) | GC pause (ms) | GCs gen0 / gen1 / gen2 |");
+        Line($"|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in measured)
+        {
+            var c = r.Server!.Calls!;
+            var commits = r.Server.Commits;
+            Line($"| {r.Round} | {c.Count} | {c.Quantile(0.5) * 1e3:0.00} | {c.Quantile(0.99) * 1e3:0.00} | {c.Quantile(0.999) * 1e3:0.00} | {c.Max * 1e3:0.00} | {c.ShareAtOrBelow(0.005) * 100:0.00} % | {c.ShareAtOrBelow(0.025) * 100:0.00} % | {c.ShareAtOrBelow(0.1) * 100:0.00} % | {commits?.Count ?? 0} | {(commits is null ? "-" : $"{commits.Mean * 1e3:0.00} / {commits.Max * 1e3:0.00}")} | {r.Server.GcPauseSeconds * 1e3:0} | {r.Server.Gen0:0} / {r.Server.Gen1:0} / {r.Server.Gen2:0} |");
+        }
+
+        if (HistogramSummary.Merge(measured.SelectMany(r => r.Server!.CallPoints)) is not { } all)
+        {
+            Line($"");
+            Line($"- not measured: the server exported no MeterValues call durations");
+            return;
+        }
+
+        Line($"");
+        Line($"Targets (server-side, pooled over rounds: {all.Count} CALLs):");
+        Line($"");
+        Line($"- p50 <= 5 ms: {all.ShareAtOrBelow(0.005) * 100:0.00} % within 5 ms (p50 about {all.Quantile(0.5) * 1e3:0.00} ms), {Verdict.AtLeast(all.ShareAtOrBelow(0.005) * 100, 50, "points of the share within 5 ms")}");
+        Line($"- p99 <= 25 ms: {all.ShareAtOrBelow(0.025) * 100:0.00} % within 25 ms (p99 about {all.Quantile(0.99) * 1e3:0.00} ms), {Verdict.AtLeast(all.ShareAtOrBelow(0.025) * 100, 99, "points of the share within 25 ms")}");
+        Line($"- p99.9 <= 100 ms: {all.ShareAtOrBelow(0.1) * 100:0.000} % within 100 ms (p99.9 about {all.Quantile(0.999) * 1e3:0.00} ms), {Verdict.AtLeast(all.ShareAtOrBelow(0.1) * 100, 99.9, "points of the share within 100 ms")}");
     }
 
     private static double[] Ratios(IReadOnlyList<LoadResult> rounds, TargetKind a, TargetKind b) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using CsmsCluster.Bench.Common;
 
 namespace CsmsCluster.Bench.Load;
 
@@ -13,9 +14,10 @@ public sealed class TargetProcess : IDisposable
 
     private readonly Process _process;
 
-    private TargetProcess(TargetKind kind, Process process, int port, int? healthPort, string directory)
+    private TargetProcess(TargetKind kind, Process process, int port, int? healthPort, string directory, OtlpReceiver? metrics)
     {
         Kind = kind;
+        Metrics = metrics;
         _process = process;
         Port = port;
         HealthPort = healthPort;
@@ -30,6 +32,11 @@ public sealed class TargetProcess : IDisposable
 
     /// <summary>The CSMS's probe port (<c>Csms:Health:Port</c>), where an orchestrator's probes go; null for the baselines.</summary>
     public int? HealthPort { get; }
+
+    /// <summary>
+    /// Where the CSMS exports its metrics (every second, delta temporality, traces off); null for the baselines.
+    /// </summary>
+    public OtlpReceiver? Metrics { get; }
 
     /// <summary>Its temp directory (data, log).</summary>
     public string Directory { get; }
@@ -60,19 +67,24 @@ public sealed class TargetProcess : IDisposable
         var port = FreePort();
         int? healthPort = kind == TargetKind.Csms ? FreePort() : null;
         var directory = System.IO.Directory.CreateTempSubdirectory($"csms-load-{kind}-").FullName;
+        var metrics = kind == TargetKind.Csms ? new OtlpReceiver(ServerFigures.Metrics) : null;
         var command = kind switch
         {
             TargetKind.Csms => $"dotnet {Quote(options.ServerDll)} --urls http://127.0.0.1:{port} --Csms:Api:AdminToken={AdminToken} "
                 + $"--Csms:Api:DataDirectory={Quote(directory)} --Csms:Storage:ConnectionString={Quote($"Data Source={directory}/csms.db")} "
                 + $"--Csms:Security:Ca:Directory={Quote(directory + "/ca")} --Logging:LogLevel:Default=Warning "
                 + $"--Csms:Health:Port={healthPort} --Csms:Health:ListenAddress=127.0.0.1 "
+                + $"--Csms:Telemetry:OtlpEndpoint={metrics!.Endpoint} --Csms:Telemetry:ExportInterval=00:00:01 "
                 + string.Join(' ', settings.Select(kv => $"--{kv.Key}={Quote(kv.Value)}")),
             TargetKind.Echo => $"dotnet {Quote(Assembly.GetEntryAssembly()!.Location)} echo --port {port}",
             _ => $"node {Quote(Path.Combine(options.BaselinesDirectory, "ocpp-rpc-server.mjs"))} --port {port}",
         };
         var start = new ProcessStartInfo("bash", ["-c", $"exec taskset -c {cpu} {command} > {Quote(directory + "/out.log")} 2>&1"]);
+        // Each export carries only its own second, and no span is recorded (the exporter costs what it would in production).
+        start.Environment["OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE"] = "delta";
+        start.Environment["OTEL_TRACES_SAMPLER"] = "always_off";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {kind}.");
-        var target = new TargetProcess(kind, process, port, healthPort, directory);
+        var target = new TargetProcess(kind, process, port, healthPort, directory, metrics);
         await target.WaitReadyAsync();
         return target;
     }
@@ -132,6 +144,7 @@ public sealed class TargetProcess : IDisposable
         }
 
         _process.Dispose();
+        Metrics?.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

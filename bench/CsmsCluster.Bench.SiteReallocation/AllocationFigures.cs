@@ -1,3 +1,5 @@
+using CsmsCluster.Bench.Common;
+
 namespace CsmsCluster.Bench.SiteReallocation;
 
 /// <summary>
@@ -6,25 +8,9 @@ namespace CsmsCluster.Bench.SiteReallocation;
 /// </summary>
 public sealed record AllocationFigures(ulong Runs, double MeanMilliseconds, double? MaxMilliseconds, IReadOnlyList<(double Upper, ulong Count)> Buckets)
 {
-    public static AllocationFigures? From(IReadOnlyList<HistogramPoint> points)
-    {
-        var used = points.Where(p => p.Count > 0).ToList();
-        if (used.Count == 0)
-        {
-            return null;
-        }
-        var runs = (ulong)used.Sum(p => (decimal)p.Count);
-        var bounds = used[0].Bounds;
-        var buckets = new ulong[used[0].Buckets.Count];
-        foreach (var p in used.Where(p => p.Buckets.Count == buckets.Length))
-        {
-            for (var i = 0; i < buckets.Length; i++)
-            {
-                buckets[i] += p.Buckets[i];
-            }
-        }
-        var max = used.All(p => p.Max is not null) ? used.Max(p => p.Max) : null;
-        var rows = buckets.Select((count, i) => (i < bounds.Count ? bounds[i] : double.PositiveInfinity, count)).Where(b => b.count > 0).ToList();
-        return new AllocationFigures(runs, used.Sum(p => p.Sum) / runs, max, rows);
-    }
+    /// <summary>The server's histogram of <c>SiteLoop.Run</c> durations (meter <c>CsmsCluster.SmartCharging</c>).</summary>
+    public const string Metric = "csms.smartcharging.allocation.duration";
+
+    public static AllocationFigures? From(IReadOnlyList<HistogramPoint> points) =>
+        HistogramSummary.Merge(points) is { } merged ? new AllocationFigures(merged.Count, merged.Mean, merged.Max, merged.NonEmptyBuckets) : null;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CsmsCluster.Bench.Common;
 using CsmsCluster.Bench.SiteReallocation;
 
 // S4: starts the real server, runs scenario A (one 200-connector site) and B (50 sites at once) and writes
@@ -31,7 +32,7 @@ var load = MachineInfo.LoadAverage();
 var results = new List<ScenarioResult>();
 foreach (var scenario in options.Scenarios())
 {
-    using var otlp = options.ServerMetrics ? new OtlpReceiver() : null;
+    using var otlp = options.ServerMetrics ? new OtlpReceiver(AllocationFigures.Metric) : null;
     var serverSettings = new Dictionary<string, string>(settings, StringComparer.Ordinal);
     var environment = new Dictionary<string, string>(StringComparer.Ordinal);
     if (otlp is not null)
@@ -52,7 +53,7 @@ foreach (var scenario in options.Scenarios())
         $"  round {i + 1}{(i < scenario.WarmUp ? " (warm-up)" : "")}: {r.Milliseconds:0.0} ms, {r.Calls} CALLs{(r.Extra > 0 ? $", {r.Extra} extra" : "")}{(r.WrongLimit > 0 ? $", {r.WrongLimit} wrong limit" : "")}{(r.TimedOut ? ", TIMED OUT" : "")}")));
     var to = DateTimeOffset.UtcNow;
     await Task.Delay(2500);
-    var figures = otlp is null ? null : AllocationFigures.From(otlp.Between(from, to.AddSeconds(2)));
+    var figures = otlp is null ? null : AllocationFigures.From(otlp.Histograms(AllocationFigures.Metric, from, to.AddSeconds(2)));
     var notes = otlp is null ? "" : $"trace exports received: {otlp.TraceExports}";
     await runner.DisposeSitesAsync();
     var result = new ScenarioResult(scenario, rounds, setup, figures, notes);

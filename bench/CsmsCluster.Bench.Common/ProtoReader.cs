@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace CsmsCluster.Bench.SiteReallocation;
+namespace CsmsCluster.Bench.Common;
 
 /// <summary>Just enough of the protobuf wire format to walk an OTLP export request: fields as (number, wire type, value).</summary>
 public ref struct ProtoReader(ReadOnlySpan<byte> data)
