@@ -15,12 +15,13 @@ public static class BenchCommand
         var rounds = new Option<int?>("--rounds") { Description = "S2 interleaved rounds (default 5, quick 2)" };
         var window = new Option<double?>("--round-seconds") { Description = "S2 measured window per round and target (default 120, quick 20)" };
         var sources = new Option<int>("--source-addresses") { Description = "bind client sockets to 127.0.0.1..N", DefaultValueFactory = _ => 4 };
-        var only = new Option<string[]>("--only") { Description = "run only these scenarios (S1, S2, S3); default all", AllowMultipleArgumentsPerToken = true };
+        var only = new Option<string[]>("--only") { Description = "run only these scenarios (S1, S2, S3, S5); default all", AllowMultipleArgumentsPerToken = true };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "CSMS only (no echo or ocpp-rpc; S2 ratios are then not reported)" };
+        var cluster = new Option<double?>("--cluster-seconds") { Description = "S5 measured window, a silo killed a third into it (default 120, quick 60)" };
         var output = new Option<string>("--out") { Description = "results file", DefaultValueFactory = _ => "bench/results/load.md" };
-        var root = new RootCommand("CsmsCluster load benchmark (performance.md S1-S3) with echo and ocpp-rpc baselines")
+        var root = new RootCommand("CsmsCluster load benchmark (performance.md S1-S3, S5) with echo and ocpp-rpc baselines")
         {
-            quick, chargers, rate, idle, rounds, window, sources, only, noBaselines, output,
+            quick, chargers, rate, idle, rounds, window, cluster, sources, only, noBaselines, output,
         };
         var port = new Option<int>("--port") { Required = true };
         var echo = new Command("echo", "run the Kestrel WebSocket echo baseline server") { port };
@@ -38,9 +39,10 @@ public static class BenchCommand
                 Rounds = result.GetValue(rounds) ?? (q ? 2 : 5),
                 RoundWindow = TimeSpan.FromSeconds(result.GetValue(window) ?? (q ? 20 : 120)),
                 Warmup = TimeSpan.FromSeconds(q ? 5 : 15),
+                ClusterWindow = TimeSpan.FromSeconds(result.GetValue(cluster) ?? (q ? 60 : 120)),
                 Sources = [.. Enumerable.Range(1, Math.Max(1, result.GetValue(sources))).Select(i => IPAddress.Parse($"127.0.0.{i}"))],
                 Output = result.GetValue(output)!,
-                Scenarios = result.GetValue(only) is { Length: > 0 } chosen ? [.. chosen.Select(c => c.ToUpperInvariant())] : ["S1", "S2", "S3"],
+                Scenarios = result.GetValue(only) is { Length: > 0 } chosen ? [.. chosen.Select(c => c.ToUpperInvariant())] : ["S1", "S2", "S3", "S5"],
                 Baselines = !result.GetValue(noBaselines),
                 Command = "bash bench/CsmsCluster.Bench.Load/run.sh " + string.Join(' ', args),
             };

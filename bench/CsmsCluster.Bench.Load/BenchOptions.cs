@@ -19,6 +19,9 @@ public sealed class BenchOptions
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>S5's measured window after the warm-up; the silo is killed a third into it.</summary>
+    public TimeSpan ClusterWindow { get; init; } = TimeSpan.FromMinutes(2);
+
     public string ServerDll { get; init; } = "src/CsmsCluster.Server/bin/Release/net10.0/CsmsCluster.Server.dll";
 
     public string BaselinesDirectory { get; init; } = "bench/load-baselines";
@@ -33,8 +36,8 @@ public sealed class BenchOptions
 
     public string Command { get; init; } = "";
 
-    /// <summary>The scenarios to run (S1, S2, S3).</summary>
-    public IReadOnlyList<string> Scenarios { get; init; } = ["S1", "S2", "S3"];
+    /// <summary>The scenarios to run (S1, S2, S3, S5).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = ["S1", "S2", "S3", "S5"];
 
     /// <summary>Whether the echo and ocpp-rpc baselines run beside the CSMS.</summary>
     public bool Baselines { get; init; } = true;

@@ -7,13 +7,19 @@ namespace CsmsCluster.Bench.Load;
 public static class Fleets
 {
     /// <summary>Starts a fleet against <paramref name="target"/> and waits until every charger is accepted.</summary>
-    public static async Task<(Fleet Fleet, double Seconds)> ConnectAsync(TargetProcess target, BenchOptions options, string prefix, TimeSpan? reconnectBase = null)
+    public static Task<(Fleet Fleet, double Seconds)> ConnectAsync(TargetProcess target, BenchOptions options, string prefix, TimeSpan? reconnectBase = null)
     {
         ArgumentNullException.ThrowIfNull(target);
+        return ConnectAsync(target.OcppBase, options, prefix, reconnectBase);
+    }
+
+    /// <summary>Starts a fleet against the OCPP endpoint <paramref name="ocppBase"/> and waits until every charger is accepted.</summary>
+    public static async Task<(Fleet Fleet, double Seconds)> ConnectAsync(Uri ocppBase, BenchOptions options, string prefix, TimeSpan? reconnectBase = null)
+    {
         ArgumentNullException.ThrowIfNull(options);
         var fleet = new Fleet(new SimulatorOptions
         {
-            ServerUrl = target.OcppBase,
+            ServerUrl = ocppBase,
             ChargerCount = options.Chargers,
             IdPrefix = prefix,
             Sessions = false,

@@ -31,5 +31,9 @@ public static class ResultsNotes
   sockets (as a kubelet does, outside the generator's thread pool), on two ports: the probe port
   (`Csms:Health:Port`: its own socket and thread in the server, where the Kubernetes manifests point the probes) and
   the main port, where the probes queue behind the chargers' upgrades. The verdict uses the probe port.
+- S5 uses the membership defaults (lease 10 s, margin 2 s): a killed silo's grains are placed again once the survivors
+  declare it dead, and their chargers' waiting CALLs are answered then. The bound is lease + margin + 3 s from the
+  kill to the last disturbed CALL answered. After the run every acknowledged (charger, timestamp) is looked up in
+  `meter_values` and every transaction in `transactions` (with its start and stop) on the cluster's PostgreSQL.
 """;
 }

@@ -7,7 +7,7 @@ namespace CsmsCluster.Bench.Load;
 /// <summary>Writes bench/results/load.md.</summary>
 public static class ResultsWriter
 {
-    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, string notes)
+    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, ClusterResult? cluster, string notes)
     {
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(idle);
@@ -15,7 +15,7 @@ public static class ResultsWriter
         ArgumentNullException.ThrowIfNull(storm);
         var s = new StringBuilder();
         void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
-        Line($"# Load benchmark results (S1-S3)");
+        Line($"# Load benchmark results (S1-S3, S5)");
         Line($"");
         Line($"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; commit `{MachineInfo.Commit()}`");
         Line($"- machine: {Environment.ProcessorCount} cores ({MachineInfo.CpuModel()}), {MachineInfo.MemoryGib()} RAM, {Environment.OSVersion}");
@@ -45,6 +45,7 @@ public static class ResultsWriter
 
         WriteMessages(s, rounds);
         WriteStorm(s, storm);
+        WriteCluster(s, cluster);
         s.AppendLine().AppendLine("## Notes").AppendLine().AppendLine(notes);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Output))!);
         File.WriteAllText(o.Output, s.ToString());
@@ -165,5 +166,35 @@ public static class ResultsWriter
             var clean = shed && herd.ServerAlive && herd.HealthFailures == 0 && herd.PercentWithin60 >= 100;
             Line($"- herd within 1 s shed cleanly (503 with Retry-After / Pending, server alive, every probe-port /healthz answered within 5 s, all accepted in 60 s): {(clean ? "**pass**" : "**FAIL**")}");
         }
+    }
+
+    private static void WriteCluster(StringBuilder s, ClusterResult? c)
+    {
+        if (c is null)
+        {
+            return;
+        }
+
+        void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        Line($"");
+        Line($"## S5 cluster: one silo killed under load");
+        Line($"");
+        Line($"{c.Silos} silos and {c.Gateways} gateway (each its own server process, all on the server core) on one PostgreSQL database; {c.Chargers} chargers through the gateway, each in a transaction; open-loop MeterValues at {c.Rate:0} CALL/s for {c.WindowSeconds:0} s; silo-2 killed with SIGKILL a third into the measured window. Membership timing: the defaults, lease {c.LeaseSeconds:0} s + margin {c.MarginSeconds:0} s.");
+        Line($"");
+        Line($"| metric | value |");
+        Line($"|---|---|");
+        Line($"| CALLs (acknowledged) / retries | {c.Calls} / {c.Retries} |");
+        Line($"| p99 before the kill (ms, client-side) | {c.P99BeforeKillMs:0.0} |");
+        Line($"| CALLs disturbed (retried or answered > {ClusterScenario.Late.TotalSeconds:0} s late) before / after the kill | {c.DisturbedBeforeKill} / {c.DisturbedAfterKill} |");
+        Line($"| chargers affected by the kill | {c.AffectedChargers} |");
+        Line($"| outage: kill to the last disturbed CALL answered (s) | {c.OutageSeconds:0.00} |");
+        Line($"| worst latency of a disturbed CALL (ms) | {c.MaxLatencyAfterKillMs:0} |");
+        Line($"| disturbed CALLs answered per second after the kill (second: count) | {string.Join(", ", c.RecoveryTimeline.Select(t => $"{t.Second}: {t.Count}"))} |");
+        Line($"| chargers answered on time after the outage | {c.ChargersServedAfterOutage} of {c.Chargers} |");
+        Line($"| meter values acknowledged / rows stored / acknowledged but missing | {c.AcknowledgedMeterValues} / {c.StoredMeterValueRows} / {c.MissingMeterValues} |");
+        Line($"| transactions started / missing / without start and stop after StopTransaction | {c.Transactions} / {c.MissingTransactions} / {c.IncompleteTransactions} |");
+        Line($"");
+        Line($"- every charger served again within lease + margin + 3 s = {c.BoundSeconds:0} s: {Verdict.AtMost(c.OutageSeconds, c.BoundSeconds, "s")}; answered on time afterwards: {Verdict.AtLeast(c.ChargersServedAfterOutage, c.Chargers, "chargers")}");
+        Line($"- zero acknowledged meter values lost: {Verdict.AtMost(c.MissingMeterValues, 0, "values")}; duplicated (rows - acknowledged): {Verdict.AtMost(c.StoredMeterValueRows - c.AcknowledgedMeterValues, 0, "rows")}; zero transactions lost: {Verdict.AtMost(c.MissingTransactions + c.IncompleteTransactions, 0, "transactions")}");
     }
 }

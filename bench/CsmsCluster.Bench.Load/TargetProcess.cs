@@ -134,6 +134,13 @@ public sealed class TargetProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the process with SIGKILL, as a node failure would, and waits for it to be gone.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit(10_000);
+    }
+
     /// <summary>Kills the process and removes its directory.</summary>
     public void Dispose()
     {

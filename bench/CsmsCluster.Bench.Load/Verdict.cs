@@ -17,7 +17,9 @@ public static class Verdict
             return stretch is { } s && value <= s ? "**pass** (stretch met)" : "**pass**";
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"**FAIL** by {value - target:0.##} {unit} ({(value / target - 1) * 100:0}% over)");
+        return target > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"**FAIL** by {value - target:0.##} {unit} ({(value / target - 1) * 100:0}% over)")
+            : string.Create(CultureInfo.InvariantCulture, $"**FAIL** by {value - target:0.##} {unit}");
     }
 
     public static string AtLeast(double value, double target, string unit) =>

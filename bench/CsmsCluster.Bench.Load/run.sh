@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# One command for the load benchmark (S1-S3 of the performance spec, with the echo and ocpp-rpc baselines):
+# One command for the load benchmark (S1-S3 and S5 of the performance spec, with the echo and ocpp-rpc baselines):
 #   bash bench/CsmsCluster.Bench.Load/run.sh [--quick] [options]
-# Builds the server and the benchmark in Release, installs the Node baseline, raises the open-file limit and runs.
+# Builds the server and the benchmark in Release, installs the Node baseline, raises the open-file limit, starts a
+# throwaway PostgreSQL server for S5 (scripts/pg-test-server.sh) and runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -9,4 +10,16 @@ ulimit -n "$(ulimit -Hn)"
 dotnet build src/CsmsCluster.Server -c Release -nologo -clp:ErrorsOnly
 dotnet build bench/CsmsCluster.Bench.Load -c Release -nologo -clp:ErrorsOnly
 (cd bench/load-baselines && npm ci --no-audit --no-fund --silent)
-exec dotnet bench/CsmsCluster.Bench.Load/bin/Release/net10.0/CsmsCluster.Bench.Load.dll "$@"
+
+# S5 runs unless --only names other scenarios only.
+needs_postgres=1
+case " $* " in
+  *" --only "*) needs_postgres=0; for a in "$@"; do [ "${a^^}" = S5 ] && needs_postgres=1; done ;;
+esac
+if [ "$needs_postgres" = 1 ]; then
+  # shellcheck source=../../scripts/pg-test-server.sh
+  source scripts/pg-test-server.sh
+  pg_test_start
+  trap pg_test_stop EXIT
+fi
+dotnet bench/CsmsCluster.Bench.Load/bin/Release/net10.0/CsmsCluster.Bench.Load.dll "$@"

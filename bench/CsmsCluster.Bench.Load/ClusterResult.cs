@@ -1,0 +1,16 @@
+namespace CsmsCluster.Bench.Load;
+
+/// <summary>S5: one silo of a three-silo cluster killed under open-loop MeterValues with transactions.</summary>
+public sealed record ClusterResult(
+    int Silos, int Gateways, int Chargers, double Rate, double WindowSeconds, double LeaseSeconds, double MarginSeconds,
+    long Calls, long Retries, int DisturbedBeforeKill, int DisturbedAfterKill, int AffectedChargers, double OutageSeconds,
+    double MaxLatencyAfterKillMs, double P99BeforeKillMs, int ChargersServedAfterOutage,
+    long AcknowledgedMeterValues, long StoredMeterValueRows, long MissingMeterValues,
+    int Transactions, int MissingTransactions, int IncompleteTransactions)
+{
+    /// <summary>Disturbed CALLs answered in each whole second after the kill (second, count).</summary>
+    public IReadOnlyList<(int Second, int Count)> RecoveryTimeline { get; init; } = [];
+
+    /// <summary>The target: every charger served again within lease + margin + 3 s of the kill.</summary>
+    public double BoundSeconds => LeaseSeconds + MarginSeconds + 3;
+}
