@@ -15,13 +15,14 @@ public static class BenchCommand
         var rounds = new Option<int?>("--rounds") { Description = "S2 interleaved rounds (default 5, quick 2)" };
         var window = new Option<double?>("--round-seconds") { Description = "S2 measured window per round and target (default 120, quick 20)" };
         var sources = new Option<int>("--source-addresses") { Description = "bind client sockets to 127.0.0.1..N", DefaultValueFactory = _ => 4 };
-        var only = new Option<string[]>("--only") { Description = "run only these scenarios (S1, S2, S3, S5); default all", AllowMultipleArgumentsPerToken = true };
+        var only = new Option<string[]>("--only") { Description = "run only these scenarios (S1, S2, S3, SWEEP, S5); default all", AllowMultipleArgumentsPerToken = true };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "CSMS only (no echo or ocpp-rpc; S2 ratios are then not reported)" };
         var cluster = new Option<double?>("--cluster-seconds") { Description = "S5 measured window, a silo killed a third into it (default 120, quick 60)" };
+        var sweep = new Option<int[]>("--sweep") { Description = "fleet sizes of the memory/latency sweep (default 1000 2500 5000 10000, quick 1000 5000 10000)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "results file", DefaultValueFactory = _ => "bench/results/load.md" };
         var root = new RootCommand("CsmsCluster load benchmark (performance.md S1-S3, S5) with echo and ocpp-rpc baselines")
         {
-            quick, chargers, rate, idle, rounds, window, cluster, sources, only, noBaselines, output,
+            quick, chargers, rate, idle, rounds, window, cluster, sweep, sources, only, noBaselines, output,
         };
         var port = new Option<int>("--port") { Required = true };
         var echo = new Command("echo", "run the Kestrel WebSocket echo baseline server") { port };
@@ -42,7 +43,8 @@ public static class BenchCommand
                 ClusterWindow = TimeSpan.FromSeconds(result.GetValue(cluster) ?? (q ? 60 : 120)),
                 Sources = [.. Enumerable.Range(1, Math.Max(1, result.GetValue(sources))).Select(i => IPAddress.Parse($"127.0.0.{i}"))],
                 Output = result.GetValue(output)!,
-                Scenarios = result.GetValue(only) is { Length: > 0 } chosen ? [.. chosen.Select(c => c.ToUpperInvariant())] : ["S1", "S2", "S3", "S5"],
+                Scenarios = result.GetValue(only) is { Length: > 0 } chosen ? [.. chosen.Select(c => c.ToUpperInvariant())] : ["S1", "S2", "S3", "SWEEP", "S5"],
+                SweepChargers = result.GetValue(sweep) is { Length: > 0 } sizes ? sizes : q ? [1_000, 5_000, 10_000] : [1_000, 2_500, 5_000, 10_000],
                 Baselines = !result.GetValue(noBaselines),
                 Command = "bash bench/CsmsCluster.Bench.Load/run.sh " + string.Join(' ', args),
             };

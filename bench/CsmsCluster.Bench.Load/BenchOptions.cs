@@ -3,7 +3,7 @@ using System.Net;
 namespace CsmsCluster.Bench.Load;
 
 /// <summary>What one benchmark run does; the defaults are the spec's full durations.</summary>
-public sealed class BenchOptions
+public sealed record BenchOptions
 {
     public bool Quick { get; init; }
 
@@ -36,8 +36,11 @@ public sealed class BenchOptions
 
     public string Command { get; init; } = "";
 
-    /// <summary>The scenarios to run (S1, S2, S3, S5).</summary>
-    public IReadOnlyList<string> Scenarios { get; init; } = ["S1", "S2", "S3", "S5"];
+    /// <summary>The scenarios to run (S1, S2, S3, S5, and SWEEP: memory and latency against fleet size).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = ["S1", "S2", "S3", "SWEEP", "S5"];
+
+    /// <summary>The fleet sizes of the sweep.</summary>
+    public IReadOnlyList<int> SweepChargers { get; init; } = [1_000, 2_500, 5_000, 10_000];
 
     /// <summary>Whether the echo and ocpp-rpc baselines run beside the CSMS.</summary>
     public bool Baselines { get; init; } = true;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CsmsCluster.Bench.Load;
 
-/// <summary>Runs S1, S2 (with both baselines, interleaved), S3 and S5, then writes the results file.</summary>
+/// <summary>Runs S1, S2 (with both baselines, interleaved), S3, the fleet-size sweep and S5, then writes the results.</summary>
 public static class BenchRunner
 {
     private static readonly Dictionary<string, string> Raised = new()
@@ -56,8 +56,9 @@ public static class BenchRunner
             storm = await StormScenario.RunAsync(csms, options);
         }
 
+        var sweep = options.Scenarios.Contains("SWEEP") ? await SweepScenario.RunAsync(options, Raised) : [];
         var cluster = options.Scenarios.Contains("S5") ? await ClusterScenario.RunAsync(options) : null;
-        var text = ResultsWriter.Write(options, idle, rounds, storm, cluster, ResultsNotes.Text);
+        var text = ResultsWriter.Write(options, idle, rounds, storm, sweep, cluster, ResultsNotes.Text);
         Console.WriteLine(text);
         return 0;
     }

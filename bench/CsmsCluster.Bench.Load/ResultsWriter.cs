@@ -7,7 +7,7 @@ namespace CsmsCluster.Bench.Load;
 /// <summary>Writes bench/results/load.md.</summary>
 public static class ResultsWriter
 {
-    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, ClusterResult? cluster, string notes)
+    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, IReadOnlyList<SweepPoint> sweep, ClusterResult? cluster, string notes)
     {
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(idle);
@@ -45,6 +45,7 @@ public static class ResultsWriter
 
         WriteMessages(s, rounds);
         WriteStorm(s, storm);
+        WriteSweep(s, sweep, o.Output);
         WriteCluster(s, cluster);
         s.AppendLine().AppendLine("## Notes").AppendLine().AppendLine(notes);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Output))!);
@@ -196,5 +197,45 @@ public static class ResultsWriter
         Line($"");
         Line($"- every charger served again within lease + margin + 3 s = {c.BoundSeconds:0} s: {Verdict.AtMost(c.OutageSeconds, c.BoundSeconds, "s")}; answered on time afterwards: {Verdict.AtLeast(c.ChargersServedAfterOutage, c.Chargers, "chargers")}");
         Line($"- zero acknowledged meter values lost: {Verdict.AtMost(c.MissingMeterValues, 0, "values")}; duplicated (rows - acknowledged): {Verdict.AtMost(c.StoredMeterValueRows - c.AcknowledgedMeterValues, 0, "rows")}; zero transactions lost: {Verdict.AtMost(c.MissingTransactions + c.IncompleteTransactions, 0, "transactions")}");
+    }
+
+    private static void WriteSweep(StringBuilder s, IReadOnlyList<SweepPoint> sweep, string output)
+    {
+        if (sweep.Count == 0)
+        {
+            return;
+        }
+
+        void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        var svg = Path.GetFileNameWithoutExtension(output) + "-sweep.svg";
+        var rate = sweep[0].Load.Sent / Math.Max(1, sweep[0].Load.Seconds);
+        Line($"");
+        Line($"## Memory and latency against fleet size");
+        Line($"");
+        Line($"A fresh CSMS per size; the fleet connects idle, then MeterValues run open loop at about {rate:0} CALL/s for {sweep[0].Load.Seconds:0} s (the same rate for every size, so only the number of connections changes).");
+        Line($"");
+        Line($"![RSS and MeterValues latency against the number of connected chargers]({svg})");
+        Line($"");
+        Line($"| chargers | RSS before (MiB) | RSS connected (MiB) | KiB per charger | RSS after the load (MiB) | server p50 / p99 / p99.9 (ms) | client p50 / p99 (ms) | CPU per message (µs) | errors |");
+        Line($"|---|---|---|---|---|---|---|---|---|");
+        foreach (var p in sweep)
+        {
+            Line($"| {p.Chargers} | {p.RssBeforeKib / 1024.0:0.0} | {p.RssConnectedKib / 1024.0:0.0} | {p.KibPerCharger:0.0} | {p.RssAfterLoadKib / 1024.0:0.0} | {p.ServerMs(0.5):0.00} / {p.ServerMs(0.99):0.0} / {p.ServerMs(0.999):0.0} | {p.Load.Percentile(0.5):0.00} / {p.Load.Percentile(0.99):0.0} | {p.Load.CpuMicrosPerMessage:0.0} | {p.Load.Errors} |");
+        }
+
+        var memory = new PlotPanel("Memory", "connected chargers", "RSS (MiB)",
+        [
+            new PlotSeries("connected, idle", "#1f77b4", [.. sweep.Select(p => ((double)p.Chargers, p.RssConnectedKib / 1024.0))]),
+            new PlotSeries("after the MeterValues load", "#ff7f0e", [.. sweep.Select(p => ((double)p.Chargers, p.RssAfterLoadKib / 1024.0))]),
+        ]);
+        var latency = new PlotPanel($"MeterValues latency at {rate:0} CALL/s", "connected chargers", "ms",
+        [
+            new PlotSeries("server p50", "#2ca02c", [.. sweep.Select(p => ((double)p.Chargers, p.ServerMs(0.5)))]),
+            new PlotSeries("server p99", "#d62728", [.. sweep.Select(p => ((double)p.Chargers, p.ServerMs(0.99)))]),
+            new PlotSeries("client p99", "#9467bd", [.. sweep.Select(p => ((double)p.Chargers, p.Load.Percentile(0.99)))]),
+        ]);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, svg), SvgPlot.Render([memory, latency]));
     }
 }
