@@ -46,8 +46,8 @@ public static class SiteLoop
         var check = LimitCheck.Check(now, inputs, worst);
         if (!check.WithinLimits)
         {
-            // Keeping a limit (even within the dead band) would break a constraint: those decreases are sent now.
-            decisions = Plan(state, inputs, controlled, now, options, check.Connectors);
+            // Keeping some limits (even within the dead band) would break a constraint: those decreases are sent now.
+            decisions = Plan(state, inputs, controlled, now, options, RequiredDecreases(now, inputs, controlled, decisions, worst, check));
         }
         var schedules = ChargingScheduleBuilder.Build(now, inputs, options.Horizon, allocation).ToDictionary(s => s.ConnectorId, StringComparer.Ordinal);
         var commands = new List<ProfileCommand>();
@@ -154,6 +154,42 @@ public static class SiteLoop
     /// </summary>
     private static double Worst(LoopConnector c, CommitDecision decision) =>
         decision.Send || (c.Installed <= 0 && c.Pending is null) ? Math.Max(c.Effective, decision.Limit) : c.Effective;
+
+    /// <summary>
+    /// The fewest decreases within the dead band that, once Accepted with this round's other decreases, keep every
+    /// constraint: largest excess over the target first, then connector id. Only these are "required to stay within a
+    /// limit" (spec "When to send"); the other small decreases stay held and merge with a later change. Falls back to
+    /// every connector on an exceeded constraint if decreases alone cannot make the limits hold.
+    /// </summary>
+    private static IReadOnlySet<string> RequiredDecreases(
+        DateTimeOffset now, SiteInputs inputs, List<LoopConnector> controlled, Dictionary<string, CommitDecision> decisions,
+        Dictionary<string, double> worst, LimitCheckResult check)
+    {
+        // What each connector may run once this round's decreases are Accepted.
+        var after = new Dictionary<string, double>(worst, StringComparer.Ordinal);
+        foreach (var c in controlled.Where(c => decisions[c.Id] is { Send: true } d && d.Limit < c.Effective))
+        {
+            after[c.Id] = decisions[c.Id].Limit;
+        }
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var result = LimitCheck.Check(now, inputs, after);
+        while (!result.WithinLimits)
+        {
+            var next = controlled
+                .Where(c => result.Connectors.Contains(c.Id) && !required.Contains(c.Id) && c.Target < after[c.Id] - 1e-9)
+                .OrderByDescending(c => after[c.Id] - c.Target)
+                .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (next is null)
+            {
+                return check.Connectors;
+            }
+            required.Add(next.Id);
+            after[next.Id] = next.Target;
+            result = LimitCheck.Check(now, inputs, after);
+        }
+        return required;
+    }
 
     private static Dictionary<string, CommitDecision> Plan(
         SiteLoopState state, SiteInputs inputs, List<LoopConnector> controlled, DateTimeOffset now, LoopOptions options, IReadOnlySet<string> decreaseRequired)

@@ -24,6 +24,31 @@ public sealed class LoopLimitTests
     }
 
     [Fact]
+    public void RequiredDecreases_OnlyAsManySmallDecreasesAsTheLimitNeeds_TheOthersStayHeld()
+    {
+        var site = LoopHarness.Converged(48, "A", "B", "C", "D");
+        site.Configure(s => s with
+        {
+            Connectors = new Dictionary<string, ConnectorSettings> { ["B/1"] = new() { MaxCurrent = 11.5 }, ["C/1"] = new() { MaxCurrent = 11.5 } },
+        });
+        Assert.Empty(site.RunProfiles());
+
+        // 0.4 A too much after the drop: B's held 0.5 A decrease alone makes room (largest excess, then id), so C's
+        // stays held; A and D keep their held increases.
+        site.CheckInvariant = false;
+        site.Configure(s => s with { GridLimits = [new GridLimitStep(site.Now, 47.6)] });
+        var decreases = site.RunProfiles();
+        site.Advance(1);
+        site.AnswerAll();
+        site.CheckInvariant = true;
+        site.AssertInvariants();
+
+        Assert.Equal(("B/1", 11.5), (Assert.Single(decreases).Key, decreases["B/1"].Current));
+        Assert.Equal((12, 11.5, 12, 12), (site["A/1"].Installed, site["B/1"].Installed, site["C/1"].Installed, site["D/1"].Installed));
+        Assert.Equal((12.3, 11.5), (site["A/1"].Target, site["C/1"].Target));
+    }
+
+    [Fact]
     public void DeadBand_SmallChangesAreHeld_OneAmpereIsSent()
     {
         var site = LoopHarness.Converged(48, "A", "B", "C");
