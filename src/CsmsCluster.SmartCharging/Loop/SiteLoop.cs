@@ -50,6 +50,14 @@ public static class SiteLoop
             decisions = Plan(state, inputs, controlled, now, options, RequiredDecreases(now, inputs, controlled, decisions, worst, check));
         }
         var schedules = ChargingScheduleBuilder.Build(now, inputs, options.Horizon, allocation).ToDictionary(s => s.ConnectorId, StringComparer.Ordinal);
+        if (check.WithinLimits)
+        {
+            var commit = CommitStates(state, inputs, controlled, now, options, new HashSet<string>());
+            foreach (var (id, limit) in DeadBandIncreases.Select(now, inputs, allocation, commit, decisions, worst, schedules, state.LastDecreaseAcceptedAt, options.Commit))
+            {
+                decisions[id] = decisions[id] with { Send = true, Limit = limit, Reason = CommitReason.RoundedIncrease };
+            }
+        }
         var commands = new List<ProfileCommand>();
         foreach (var c in controlled)
         {
@@ -194,21 +202,26 @@ public static class SiteLoop
     private static Dictionary<string, CommitDecision> Plan(
         SiteLoopState state, SiteInputs inputs, List<LoopConnector> controlled, DateTimeOffset now, LoopOptions options, IReadOnlySet<string> decreaseRequired)
     {
+        return CommitPlanner.Plan(now, CommitStates(state, inputs, controlled, now, options, decreaseRequired), state.LastDecreaseAcceptedAt, options.Commit)
+            .ToDictionary(d => d.ConnectorId, StringComparer.Ordinal);
+    }
+
+    private static List<ConnectorCommitState> CommitStates(
+        SiteLoopState state, SiteInputs inputs, List<LoopConnector> controlled, DateTimeOffset now, LoopOptions options, IReadOnlySet<string> decreaseRequired)
+    {
         // T_hold applies to increases a donation (a continuous signal) made possible; a session start or stop after the
         // donation is an event, and a launch (an increase from nothing installed) is the session start itself.
         var donationHold = state.LastDonationAt is { } donated && now - donated < options.Commit.Hold
             && !(state.LastSessionEventAt > donated) ? donated : (DateTimeOffset?)null;
         var minimum = inputs.Connectors.ToDictionary(i => i.Id, i => i.MinCurrent, StringComparer.Ordinal);
-        var commit = controlled.Select(c => new ConnectorCommitState(c.Id, c.Installed, c.Target)
+        return [.. controlled.Select(c => new ConnectorCommitState(c.Id, c.Installed, c.Target)
         {
             Pending = c.Pending,
             LastSentAt = c.LastSentAt,
             MinCurrent = minimum[c.Id],
             DecreaseRequired = decreaseRequired.Contains(c.Id),
             ContinuousSince = c.Installed <= 0 && c.Pending is null ? null : donationHold,
-        }).ToList();
-        return CommitPlanner.Plan(now, commit, state.LastDecreaseAcceptedAt, options.Commit)
-            .ToDictionary(d => d.ConnectorId, StringComparer.Ordinal);
+        })];
     }
 
     private static ProfileCommand TxProfile(SiteLoopState state, LoopConnector c, double limit, ConnectorSchedule? schedule, DateTimeOffset now, LoopOptions options)

@@ -49,6 +49,32 @@ public sealed class LoopLimitTests
     }
 
     [Fact]
+    public void DeadBandIncreases_FreedCapacitySpreadBelowTheDeadBand_GoesOutInOneAmpereSteps()
+    {
+        var site = LoopHarness.Converged(50, "A", "B", "C", "D", "E");
+        Assert.All(site.State.Connectors.Values, c => Assert.Equal(10, c.Installed));
+
+        site.Configure(s => s with { Connectors = new Dictionary<string, ConnectorSettings> { ["E/1"] = new() { MaxCurrent = 7 } } });
+        var decrease = site.RunProfiles();
+        site.Advance(1);
+        site.AnswerAll();
+        site.Advance(5);
+        var raised = site.RunProfiles();
+        site.Advance(1);
+        site.AnswerAll();
+        site.Advance(30);
+        var later = site.RunProfiles();
+
+        Assert.Equal(("E/1", 7.0), (Assert.Single(decrease).Key, decrease["E/1"].Current));
+        // Each share grows by 0.7 A (10.7), under the dead band: the 3 A freed go to A, B and C as 1 A steps, D waits.
+        Assert.Equal(10.7, site["D/1"].Target);
+        Assert.Equal(["A/1", "B/1", "C/1"], raised.Keys.Order());
+        Assert.All(raised.Values, c => Assert.Equal((11.0, false), (c.Current, c.IsDecrease)));
+        Assert.Empty(later);
+        Assert.Equal(10, site["D/1"].Installed);
+    }
+
+    [Fact]
     public void DeadBand_SmallChangesAreHeld_OneAmpereIsSent()
     {
         var site = LoopHarness.Converged(48, "A", "B", "C");
