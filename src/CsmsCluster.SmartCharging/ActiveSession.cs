@@ -7,7 +7,12 @@ public sealed record ActiveSession(DateTimeOffset Start)
     /// <summary>When the session was last admitted, or null while it is queued (not admitted).</summary>
     public DateTimeOffset? AdmittedSince { get; init; }
 
-    /// <summary>When the session was last put in the queue; null means it has waited since <see cref="Start"/>.</summary>
+    /// <summary>
+    /// When the session last yielded its place (queued after being admitted); null while it has never been admitted,
+    /// in which case it has waited since <see cref="Start"/>. Less than T_rot after a yield the session ranks after the
+    /// served ones (see <see cref="After"/>); a session that is queued on arrival never sets it, so a new arrival ranks
+    /// as waiting at once.
+    /// </summary>
     public DateTimeOffset? QueuedSince { get; init; }
 
     /// <summary>True while the session is in its launch phase and capped at the connector's launch current.</summary>

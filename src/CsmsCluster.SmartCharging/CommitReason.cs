@@ -12,6 +12,7 @@ public enum CommitReason
     /// <summary>An increase whose conditions all hold.</summary>
     Increase,
 
+
     /// <summary>The change is smaller than the dead band and not mandatory.</summary>
     WithinDeadBand,
 
@@ -26,4 +27,10 @@ public enum CommitReason
 
     /// <summary>The connector was sent a profile less than the minimum interval ago.</summary>
     RateLimited,
+
+    /// <summary>
+    /// An increase smaller than the dead band raised to exactly the dead band (at most the cap), because every
+    /// constraint has room for it: freed capacity goes out instead of staying unsent (see the loop's DeadBandIncreases).
+    /// </summary>
+    RoundedIncrease,
 }

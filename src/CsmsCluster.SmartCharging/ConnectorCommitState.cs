@@ -15,7 +15,11 @@ public sealed record ConnectorCommitState(string ConnectorId, double Installed, 
     /// <summary>min_k: an increase from 0 to at least the minimum is sent even when below the dead band.</summary>
     public double MinCurrent { get; init; } = 6;
 
-    /// <summary>True when keeping the installed limit would break a constraint: the decrease is sent whatever its size.</summary>
+    /// <summary>
+    /// True when this decrease is one of those a constraint requires (keeping the installed limits would break it): it
+    /// is sent whatever its size. The loop marks the fewest that make the limits hold, not every connector on the
+    /// constraint.
+    /// </summary>
     public bool DecreaseRequired { get; init; }
 
     /// <summary>

@@ -46,10 +46,18 @@ public static class SiteLoop
         var check = LimitCheck.Check(now, inputs, worst);
         if (!check.WithinLimits)
         {
-            // Keeping a limit (even within the dead band) would break a constraint: those decreases are sent now.
-            decisions = Plan(state, inputs, controlled, now, options, check.Connectors);
+            // Keeping some limits (even within the dead band) would break a constraint: those decreases are sent now.
+            decisions = Plan(state, inputs, controlled, now, options, RequiredDecreases(now, inputs, controlled, decisions, worst, check));
         }
         var schedules = ChargingScheduleBuilder.Build(now, inputs, options.Horizon, allocation).ToDictionary(s => s.ConnectorId, StringComparer.Ordinal);
+        if (check.WithinLimits)
+        {
+            var commit = CommitStates(state, inputs, controlled, now, options, new HashSet<string>());
+            foreach (var (id, limit) in DeadBandIncreases.Select(now, inputs, allocation, commit, decisions, worst, schedules, state.LastDecreaseAcceptedAt, options.Commit))
+            {
+                decisions[id] = decisions[id] with { Send = true, Limit = limit, Reason = CommitReason.RoundedIncrease };
+            }
+        }
         var commands = new List<ProfileCommand>();
         foreach (var c in controlled)
         {
@@ -155,7 +163,50 @@ public static class SiteLoop
     private static double Worst(LoopConnector c, CommitDecision decision) =>
         decision.Send || (c.Installed <= 0 && c.Pending is null) ? Math.Max(c.Effective, decision.Limit) : c.Effective;
 
+    /// <summary>
+    /// The fewest decreases within the dead band that, once Accepted with this round's other decreases, keep every
+    /// constraint: largest excess over the target first, then connector id. Only these are "required to stay within a
+    /// limit" (spec "When to send"); the other small decreases stay held and merge with a later change. Falls back to
+    /// every connector on an exceeded constraint if decreases alone cannot make the limits hold.
+    /// </summary>
+    private static IReadOnlySet<string> RequiredDecreases(
+        DateTimeOffset now, SiteInputs inputs, List<LoopConnector> controlled, Dictionary<string, CommitDecision> decisions,
+        Dictionary<string, double> worst, LimitCheckResult check)
+    {
+        // What each connector may run once this round's decreases are Accepted.
+        var after = new Dictionary<string, double>(worst, StringComparer.Ordinal);
+        foreach (var c in controlled.Where(c => decisions[c.Id] is { Send: true } d && d.Limit < c.Effective))
+        {
+            after[c.Id] = decisions[c.Id].Limit;
+        }
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var result = LimitCheck.Check(now, inputs, after);
+        while (!result.WithinLimits)
+        {
+            var next = controlled
+                .Where(c => result.Connectors.Contains(c.Id) && !required.Contains(c.Id) && c.Target < after[c.Id] - 1e-9)
+                .OrderByDescending(c => after[c.Id] - c.Target)
+                .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (next is null)
+            {
+                return check.Connectors;
+            }
+            required.Add(next.Id);
+            after[next.Id] = next.Target;
+            result = LimitCheck.Check(now, inputs, after);
+        }
+        return required;
+    }
+
     private static Dictionary<string, CommitDecision> Plan(
+        SiteLoopState state, SiteInputs inputs, List<LoopConnector> controlled, DateTimeOffset now, LoopOptions options, IReadOnlySet<string> decreaseRequired)
+    {
+        return CommitPlanner.Plan(now, CommitStates(state, inputs, controlled, now, options, decreaseRequired), state.LastDecreaseAcceptedAt, options.Commit)
+            .ToDictionary(d => d.ConnectorId, StringComparer.Ordinal);
+    }
+
+    private static List<ConnectorCommitState> CommitStates(
         SiteLoopState state, SiteInputs inputs, List<LoopConnector> controlled, DateTimeOffset now, LoopOptions options, IReadOnlySet<string> decreaseRequired)
     {
         // T_hold applies to increases a donation (a continuous signal) made possible; a session start or stop after the
@@ -163,16 +214,14 @@ public static class SiteLoop
         var donationHold = state.LastDonationAt is { } donated && now - donated < options.Commit.Hold
             && !(state.LastSessionEventAt > donated) ? donated : (DateTimeOffset?)null;
         var minimum = inputs.Connectors.ToDictionary(i => i.Id, i => i.MinCurrent, StringComparer.Ordinal);
-        var commit = controlled.Select(c => new ConnectorCommitState(c.Id, c.Installed, c.Target)
+        return [.. controlled.Select(c => new ConnectorCommitState(c.Id, c.Installed, c.Target)
         {
             Pending = c.Pending,
             LastSentAt = c.LastSentAt,
             MinCurrent = minimum[c.Id],
             DecreaseRequired = decreaseRequired.Contains(c.Id),
             ContinuousSince = c.Installed <= 0 && c.Pending is null ? null : donationHold,
-        }).ToList();
-        return CommitPlanner.Plan(now, commit, state.LastDecreaseAcceptedAt, options.Commit)
-            .ToDictionary(d => d.ConnectorId, StringComparer.Ordinal);
+        })];
     }
 
     private static ProfileCommand TxProfile(SiteLoopState state, LoopConnector c, double limit, ConnectorSchedule? schedule, DateTimeOffset now, LoopOptions options)

@@ -85,6 +85,36 @@ public sealed class SiteAllocatorFeatureTests
     }
 
     [Fact]
+    public void Rotation_ASessionThatJustYielded_WaitsItsTurnInsteadOfDisplacingTheNextServedOne()
+    {
+        // "yielded" gave its place to a waiting session a minute ago; "served" has had its place for 30 minutes.
+        var served = Session("served", "C1") with { Session = new ActiveSession(Now.AddHours(-3)) { AdmittedSince = Now.AddMinutes(-30) } };
+        var yielded = Session("yielded", "C2") with { Session = new ActiveSession(Now.AddHours(-4)) { QueuedSince = Now.AddMinutes(-1) } };
+        var newcomer = Session("newcomer", "C3") with { Session = new ActiveSession(Now.AddMinutes(-1)) { AdmittedSince = Now.AddMinutes(-1) } };
+
+        var full = SiteAllocator.Allocate(Now, Site(12, served, yielded, newcomer));
+        var room = SiteAllocator.Allocate(Now, Site(18, served, yielded, newcomer));
+        var turn = SiteAllocator.Allocate(Now.AddMinutes(14), Site(12, served, yielded, newcomer));
+
+        Assert.Equal("newcomer=6 served=6 yielded=0", Currents(full));
+        Assert.Equal("newcomer=6 served=6 yielded=6", Currents(room));
+        // T_rot after it yielded it is waiting again, the longest waiting, and takes the long-served place.
+        Assert.Equal("newcomer=6 served=0 yielded=6", Currents(turn));
+    }
+
+    [Fact]
+    public void Rotation_ANewArrivalQueuedOnArrival_IsWaitingAtOnce_AheadOfServedAndOfTheJustYielded()
+    {
+        // Never admitted: no QueuedSince, so it is "waiting" and takes the long-served place at once (spec order).
+        var arrival = Session("arrival", "C1") with { Session = new ActiveSession(Now.AddMinutes(-1)) };
+        var served = Session("served", "C2") with { Session = new ActiveSession(Now.AddHours(-3)) { AdmittedSince = Now.AddMinutes(-30) } };
+        var yielded = Session("yielded", "C3") with { Session = new ActiveSession(Now.AddHours(-4)) { QueuedSince = Now.AddMinutes(-1) } };
+
+        Assert.Equal("arrival=6 served=0 yielded=0", Currents(SiteAllocator.Allocate(Now, Site(6, arrival, served, yielded))));
+        Assert.Equal("arrival=6 served=6 yielded=0", Currents(SiteAllocator.Allocate(Now, Site(12, arrival, served, yielded))));
+    }
+
+    [Fact]
     public void LowerPriority_IsAdmittedWhenItFitsBehindAHigherOneThatDoesNot()
     {
         // First-fit: the high-priority 1-phase EV on a full L1 is skipped; the one on L2 still gets in.

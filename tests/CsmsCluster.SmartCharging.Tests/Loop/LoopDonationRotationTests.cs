@@ -68,4 +68,42 @@ public sealed class LoopDonationRotationTests
         Assert.Equal(ConnectorState.Admitted, site["C/1"].State);
         Assert.Equal(1, new[] { site["A/1"], site["B/1"] }.Count(c => c.Installed == 0 && c.State == ConnectorState.Queued));
     }
+
+    [Fact]
+    public void Rotation_OneTurn_MovesOnlyTheLongestServedSessionOut()
+    {
+        var site = new LoopHarness(18);
+        foreach (var (id, tx) in new[] { ("A", 1), ("B", 2), ("C", 3) })
+        {
+            site.AddCharger(id);
+            site.StartSession(id, tx);
+        }
+        site.Advance(1);
+        site.AddCharger("D");
+        site.StartSession("D", 4);
+        site.Run();
+        site.Drive(120);
+        Assert.Equal(ConnectorState.Queued, site["D/1"].State);
+
+        // Until the next turn, T_rot after the first, exactly one session is out after every loop run, and after the
+        // first turn it is always the one that gave D its place (without a "yielded" rank it would take the next place
+        // at the next run, and so on round the site).
+        var queuedInTurn = new List<string>();
+        for (var i = 0; i < 160; i++)
+        {
+            site.Drive(10);
+            var queued = site.State.Connectors.Values.Where(c => c.State == ConnectorState.Queued).Select(c => c.Id).ToList();
+            Assert.True(queued.Count == 1, $"{site.Now:HH:mm:ss}: queued {string.Join(", ", queued)}");
+            if (queuedInTurn.Count == 0 || queuedInTurn[^1] != queued[0])
+            {
+                queuedInTurn.Add(queued[0]);
+            }
+        }
+
+        Assert.Equal(2, queuedInTurn.Count);
+        Assert.Equal("D/1", queuedInTurn[0]);
+        Assert.Equal(6, site["D/1"].Installed);
+        Assert.Equal(0, site[queuedInTurn[1]].Installed);
+        Assert.Equal(2, new[] { "A/1", "B/1", "C/1" }.Count(id => site[id].Installed == 6));
+    }
 }

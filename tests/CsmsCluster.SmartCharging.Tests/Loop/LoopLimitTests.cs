@@ -24,6 +24,57 @@ public sealed class LoopLimitTests
     }
 
     [Fact]
+    public void RequiredDecreases_OnlyAsManySmallDecreasesAsTheLimitNeeds_TheOthersStayHeld()
+    {
+        var site = LoopHarness.Converged(48, "A", "B", "C", "D");
+        site.Configure(s => s with
+        {
+            Connectors = new Dictionary<string, ConnectorSettings> { ["B/1"] = new() { MaxCurrent = 11.5 }, ["C/1"] = new() { MaxCurrent = 11.5 } },
+        });
+        Assert.Empty(site.RunProfiles());
+
+        // 0.4 A too much after the drop: B's held 0.5 A decrease alone makes room (largest excess, then id), so C's
+        // stays held; A and D keep their held increases.
+        site.CheckInvariant = false;
+        site.Configure(s => s with { GridLimits = [new GridLimitStep(site.Now, 47.6)] });
+        var decreases = site.RunProfiles();
+        site.Advance(1);
+        site.AnswerAll();
+        site.CheckInvariant = true;
+        site.AssertInvariants();
+
+        Assert.Equal(("B/1", 11.5), (Assert.Single(decreases).Key, decreases["B/1"].Current));
+        Assert.Equal((12, 11.5, 12, 12), (site["A/1"].Installed, site["B/1"].Installed, site["C/1"].Installed, site["D/1"].Installed));
+        Assert.Equal((12.3, 11.5), (site["A/1"].Target, site["C/1"].Target));
+    }
+
+    [Fact]
+    public void DeadBandIncreases_FreedCapacitySpreadBelowTheDeadBand_GoesOutInOneAmpereSteps()
+    {
+        var site = LoopHarness.Converged(50, "A", "B", "C", "D", "E");
+        Assert.All(site.State.Connectors.Values, c => Assert.Equal(10, c.Installed));
+
+        site.Configure(s => s with { Connectors = new Dictionary<string, ConnectorSettings> { ["E/1"] = new() { MaxCurrent = 7 } } });
+        var decrease = site.RunProfiles();
+        site.Advance(1);
+        site.AnswerAll();
+        site.Advance(5);
+        var raised = site.RunProfiles();
+        site.Advance(1);
+        site.AnswerAll();
+        site.Advance(30);
+        var later = site.RunProfiles();
+
+        Assert.Equal(("E/1", 7.0), (Assert.Single(decrease).Key, decrease["E/1"].Current));
+        // Each share grows by 0.7 A (10.7), under the dead band: the 3 A freed go to A, B and C as 1 A steps, D waits.
+        Assert.Equal(10.7, site["D/1"].Target);
+        Assert.Equal(["A/1", "B/1", "C/1"], raised.Keys.Order());
+        Assert.All(raised.Values, c => Assert.Equal((11.0, false), (c.Current, c.IsDecrease)));
+        Assert.Empty(later);
+        Assert.Equal(10, site["D/1"].Installed);
+    }
+
+    [Fact]
     public void DeadBand_SmallChangesAreHeld_OneAmpereIsSent()
     {
         var site = LoopHarness.Converged(48, "A", "B", "C");
