@@ -21,4 +21,17 @@ public sealed record SiteConnectorView(
     double? PendingLimit,
     double? Measured,
     string State,
-    bool Online);
+    bool Online)
+{
+    /// <summary>
+    /// The pre-armed launch state (site option <c>preArmedConnectors</c>): <c>armed</c>, <c>arming</c>,
+    /// <c>noRoom</c>, <c>clearing</c>, <c>busy</c>, <c>refused</c>, or null when the option does not touch it.
+    /// </summary>
+    public string? PreArm { get; init; }
+
+    /// <summary>Why the charger refused the launch TxDefault (its status or error), when <see cref="PreArm"/> is <c>refused</c>.</summary>
+    public string? PreArmDetail { get; init; }
+
+    /// <summary>The launch reserve counted for this idle connector in the site's effective limit, in the site's unit.</summary>
+    public double? LaunchReserve { get; init; }
+}

@@ -24,4 +24,8 @@ public sealed record SiteDto(
     IReadOnlyList<GridLimitStepBody> GridLimits,
     IReadOnlyDictionary<string, SiteConnectorBody> ConnectorSettings,
     IReadOnlyList<SiteConnectorView> Connectors,
-    IReadOnlyList<SiteAlarmDto> Alarms);
+    IReadOnlyList<SiteAlarmDto> Alarms)
+{
+    /// <summary>K: idle connectors kept pre-armed with a launch TxDefaultProfile (0 = off).</summary>
+    public int PreArmedConnectors { get; init; }
+}

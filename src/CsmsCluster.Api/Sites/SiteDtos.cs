@@ -30,7 +30,10 @@ internal static class SiteDtos
                 c.Value.MaxCurrent, c.Value.MinCurrent, c.Value.Priority, c.Value.Weight, c.Value.Phases,
                 c.Value.Phase?.ToString(), c.Value.LaunchCurrent, c.Value.Groups), StringComparer.Ordinal),
             view.Connectors,
-            [.. view.Alarms.Select(a => new SiteAlarmDto(a.At, a.ConnectorId, a.Kind, a.Message))]);
+            [.. view.Alarms.Select(a => new SiteAlarmDto(a.At, a.ConnectorId, a.Kind, a.Message))])
+        {
+            PreArmedConnectors = s.PreArmedConnectors,
+        };
     }
 
     private static ActivationWindowBody Window(WeeklyWindow w)

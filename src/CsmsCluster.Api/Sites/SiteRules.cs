@@ -8,6 +8,7 @@ namespace CsmsCluster.Api.Sites;
 internal static class SiteRules
 {
     public const int MaxActivationGroups = 10;
+    public const int MaxPreArmedConnectors = 1000;
     private const int MaxIdLength = 64;
 
     public static string? TryMerge(SiteSettings current, SiteBody body, out SiteSettings settings)
@@ -39,6 +40,10 @@ internal static class SiteRules
         if (body.TimeZone is { } tz && !TimeZones.IsKnown(tz))
         {
             return $"timeZone '{tz}' is not a known time zone id.";
+        }
+        if (body.PreArmedConnectors is < 0 or > MaxPreArmedConnectors)
+        {
+            return $"preArmedConnectors must be an integer from 0 to {MaxPreArmedConnectors}.";
         }
         if (body.Name is { Length: > 200 })
         {
@@ -77,6 +82,7 @@ internal static class SiteRules
             ChargerFeeders = chargerFeeders,
             ActivationGroups = groups,
             GridLimits = grid,
+            PreArmedConnectors = body.PreArmedConnectors ?? current.PreArmedConnectors,
         };
         return null;
     }

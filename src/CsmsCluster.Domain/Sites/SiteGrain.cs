@@ -44,6 +44,7 @@ public sealed class SiteGrain(
         {
             charger.BackstopSequence = null;
         }
+        PreArming.ResetPending(State);
         Trigger();
         return Task.CompletedTask;
     }
@@ -92,6 +93,12 @@ public sealed class SiteGrain(
             c.Failures = 0;
             c.Fallback = false;
             c.OverdrawSamples = 0;
+            // A charger that refused the launch TxDefault may be tried again once the operator touched the connector.
+            if (c.PreArm is { } preArm)
+            {
+                preArm.Refused = null;
+                preArm.Failures = 0;
+            }
         }
         return await ChangedAsync();
     }
@@ -147,7 +154,10 @@ public sealed class SiteGrain(
         // Not written here: an answer only settles a pending send, and a pending send survives a crash as pending
         // (counted at max(old, new), then re-sent), so the write waits for the run it triggers.
         _dirty = true;
-        if (SiteLoop.Complete(State, answer.ConnectorId, answer.Sequence, answer.Outcome, time.GetUtcNow(), _loop))
+        var now = time.GetUtcNow();
+        // A TxDefault's answer is settled with the charger's own word (Rejected, NotSupported) as the recorded reason.
+        if (PreArming.Complete(State, answer.ConnectorId, answer.Sequence, answer.Outcome, answer.Detail, now, _loop)
+            ?? SiteLoop.Complete(State, answer.ConnectorId, answer.Sequence, answer.Outcome, now, _loop))
         {
             Trigger();
         }

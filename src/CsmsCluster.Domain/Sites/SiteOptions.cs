@@ -39,6 +39,12 @@ public sealed class SiteOptions
     /// <summary>TxProfile ids are this plus the connector id; the ChargePointMaxProfile uses it itself. Default 9100000.</summary>
     public int ProfileIdBase { get; set; } = 9_100_000;
 
+    /// <summary>Stack level of pre-armed connectors' launch TxDefaultProfiles. Default 2.</summary>
+    public int PreArmStackLevel { get; set; } = 2;
+
+    /// <summary>A pre-armed connector's TxDefaultProfile id is this plus the connector id. Default 9200000.</summary>
+    public int PreArmProfileIdBase { get; set; } = 9_200_000;
+
     /// <summary>How long a SetChargingProfile may wait for the charger's answer. Default 30 s.</summary>
     public TimeSpan ProfileTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -51,6 +57,8 @@ public sealed class SiteOptions
         LaunchTimeout = LaunchTimeout,
         StackLevel = StackLevel,
         ProfileIdBase = ProfileIdBase,
+        PreArmStackLevel = PreArmStackLevel,
+        PreArmProfileIdBase = PreArmProfileIdBase,
         Allocation = new AllocationOptions { RotationPeriod = RotationPeriod },
         Commit = new CommitOptions { Settle = Settle, Hold = Hold, MinInterval = MinSendInterval, DeadBand = DeadBand },
     };

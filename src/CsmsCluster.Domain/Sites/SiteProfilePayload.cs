@@ -17,9 +17,12 @@ internal static class SiteProfilePayload
                 ChargingProfileId = command.ProfileId,
                 TransactionId = command.TransactionId,
                 StackLevel = command.StackLevel,
-                ChargingProfilePurpose = command.Purpose == "ChargePointMaxProfile"
-                    ? ChargingProfilePurposeType.ChargePointMaxProfile
-                    : ChargingProfilePurposeType.TxProfile,
+                ChargingProfilePurpose = command.Purpose switch
+                {
+                    "ChargePointMaxProfile" => ChargingProfilePurposeType.ChargePointMaxProfile,
+                    PreArming.Purpose => ChargingProfilePurposeType.TxDefaultProfile,
+                    _ => ChargingProfilePurposeType.TxProfile,
+                },
                 ChargingProfileKind = ChargingProfileKindType.Absolute,
                 ChargingSchedule = new ChargingSchedule
                 {

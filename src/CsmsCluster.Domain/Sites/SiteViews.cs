@@ -29,7 +29,12 @@ internal static class SiteViews
         }
         return new SiteConnectorView(
             c.ChargerId, c.Number, c.Status, c.TransactionId, c.Allocation, Math.Round(c.Installed * toSiteUnit, 3),
-            c.Pending is { } p ? Math.Round(p * toSiteUnit, 3) : null, c.Measured, StateOf(c, online), online);
+            c.Pending is { } p ? Math.Round(p * toSiteUnit, 3) : null, c.Measured, StateOf(c, online), online)
+        {
+            PreArm = PreArming.StateOf(c),
+            PreArmDetail = c.PreArm?.Refused,
+            LaunchReserve = PreArmSelection.Reserve(c) is { } reserve && online && c.Controllable ? Math.Round(reserve * toSiteUnit, 3) : null,
+        };
     }
 
     private static string StateOf(LoopConnector c, bool online) => c switch

@@ -57,6 +57,9 @@ public sealed class LoopConnector
     /// <summary>Donation state: the lowered demand, if any.</summary>
     public DonationState? Donation { get; set; }
 
+    /// <summary>The connector's launch TxDefaultProfile, once the pre-armed launch option touched it.</summary>
+    public PreArmState? PreArm { get; set; }
+
     /// <summary>The last measured current (highest phase), A.</summary>
     public double? Measured { get; set; }
 

@@ -21,6 +21,12 @@ public sealed record LoopOptions
     /// <summary>TxProfile ids are this plus the connector id; the ChargePointMaxProfile uses this value itself.</summary>
     public int ProfileIdBase { get; init; } = 9_100_000;
 
+    /// <summary>The fixed stack level of pre-armed connectors' launch TxDefaultProfiles, 2.</summary>
+    public int PreArmStackLevel { get; init; } = 2;
+
+    /// <summary>A pre-armed connector's TxDefaultProfile id is this plus the connector id, 9200000.</summary>
+    public int PreArmProfileIdBase { get; init; } = 9_200_000;
+
     /// <summary>Rotation period, quantum.</summary>
     public AllocationOptions Allocation { get; init; } = new();
 

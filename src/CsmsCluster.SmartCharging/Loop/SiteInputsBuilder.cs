@@ -31,6 +31,9 @@ public static class SiteInputsBuilder
             // An uncontrollable connector counts at its maximum while it has a session; an offline one at what it may
             // be running.
             var installed = c.Controllable ? c.Effective : (c.TransactionId is null ? 0 : max);
+            // A plug-in on an idle connector starts at its launch TxDefault, if one may be installed.
+            var reserve = PreArmSelection.Reserve(c);
+            installed = Math.Max(installed, c.TransactionId is null ? c.PreArm?.Effective ?? 0 : 0);
             if (!c.Controllable || !charger.Online)
             {
                 installed = Math.Min(installed, fixedBudget[charger.Id]);
@@ -51,7 +54,8 @@ public static class SiteInputsBuilder
                 Phases = PhasesOf(c, s, charger),
                 Phase = s.Phase,
                 Demand = c.Donation?.Demand,
-                LaunchCurrent = s.LaunchCurrent,
+                LaunchCurrent = reserve ?? s.LaunchCurrent,
+                PreArmed = reserve is not null,
             });
         }
         return new SiteInputs(settings.Unit, settings.Limit, chargers, connectors)

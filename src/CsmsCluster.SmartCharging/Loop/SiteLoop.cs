@@ -26,6 +26,7 @@ public static class SiteLoop
             c.Installed = c.InstalledSchedule is { } installed ? Math.Min(c.Installed, installed.LimitAt(now)) : c.Installed;
             c.Pending = c.Pending is { } pending && c.PendingSchedule is { } sent ? Math.Min(pending, sent.LimitAt(now)) : c.Pending;
         }
+        PreArmSelection.Select(state, now, options);
         var inputs = SiteInputsBuilder.Build(state, now, options);
         var allocation = SiteAllocator.Allocate(now, inputs);
         foreach (var a in allocation.Connectors)
@@ -76,6 +77,7 @@ public static class SiteLoop
         {
             commands.Add(Backstop(state, charger, now, options));
         }
+        commands.AddRange(PreArming.Commands(state, inputs, now, options));
         state.LastRunAt = now;
         return new LoopRun(allocation, commands, [.. controlled.Select(c => decisions[c.Id])]);
     }
@@ -92,6 +94,10 @@ public static class SiteLoop
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
+        if (PreArming.Complete(state, connectorId, sequence, outcome, null, now, options) is { } preArm)
+        {
+            return preArm;
+        }
         var backstop = state.Chargers.Values.FirstOrDefault(c => c.BackstopSequence == sequence);
         if (backstop is not null)
         {

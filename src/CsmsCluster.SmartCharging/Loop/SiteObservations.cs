@@ -154,7 +154,8 @@ public static class SiteObservations
         c.TransactionId = reported.TransactionId;
         state.LastSessionEventAt = now;
         c.Session = reported.TransactionId is null ? null : new ActiveSession(reported.TransactionStart ?? now) { InLaunch = true };
-        c.Installed = 0;
+        // A pre-armed connector's new session runs its launch TxDefault until its first TxProfile.
+        c.Installed = reported.TransactionId is null ? 0 : PreArming.SessionStartLimit(c);
         c.InstalledSchedule = null;
         c.Pending = null;
         c.PendingSchedule = null;

@@ -36,6 +36,12 @@ public sealed record SiteSettings
     /// <summary>The grid operator's limit schedule in <see cref="Unit"/>.</summary>
     public IReadOnlyList<GridLimitStep> GridLimits { get; init; } = [];
 
+    /// <summary>
+    /// K: how many idle connectors are kept pre-armed with a launch TxDefaultProfile, so a plug-in starts at its launch
+    /// current at once (spec "Launch energy"); their launch currents count as reserve. 0 (off) by default.
+    /// </summary>
+    public int PreArmedConnectors { get; init; }
+
     /// <summary>Per-connector parameters keyed by connector id (<c>chargePointId/connectorId</c>).</summary>
     public IReadOnlyDictionary<string, ConnectorSettings> Connectors { get; init; } = new Dictionary<string, ConnectorSettings>();
 }

@@ -14,6 +14,7 @@ internal sealed class LoopHarness
 
     private readonly Dictionary<string, SortedDictionary<int, int?>> _transactions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _online = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _status = new(StringComparer.Ordinal);
 
     public LoopHarness(double limit, LoopOptions? options = null, SiteUnit unit = SiteUnit.AmperesPerPhase)
     {
@@ -45,6 +46,9 @@ internal sealed class LoopHarness
 
     public DateTimeOffset Now { get; private set; } = Start;
 
+    /// <summary>Every command sent, oldest first.</summary>
+    public List<ProfileCommand> History { get; } = [];
+
     /// <summary>Sent and not yet answered, oldest first.</summary>
     public List<ProfileCommand> Outstanding { get; } = [];
 
@@ -73,6 +77,21 @@ internal sealed class LoopHarness
         return Observe(id);
     }
 
+    /// <summary>Reports an idle connector's status (Preparing, Finishing, ...); null reports it Available again.</summary>
+    public bool SetStatus(string id, string? status, int connector = 1)
+    {
+        var key = SiteObservations.ConnectorId(id, connector);
+        if (status is null)
+        {
+            _status.Remove(key);
+        }
+        else
+        {
+            _status[key] = status;
+        }
+        return Observe(id);
+    }
+
     public bool SetOnline(string id, bool online)
     {
         _online[id] = online;
@@ -92,6 +111,7 @@ internal sealed class LoopHarness
         {
             Ledger.Sent(command);
             Outstanding.Add(command);
+            History.Add(command);
         }
         AssertInvariants();
         return run.Commands;
@@ -176,7 +196,11 @@ internal sealed class LoopHarness
 
     private bool Observe(string id)
     {
-        var connectors = _transactions[id].Select(x => new ConnectorObservation(x.Key, x.Value is null ? "Available" : "Charging", x.Value, x.Value is null ? null : Now)).ToList();
+        var connectors = _transactions[id].Select(x => new ConnectorObservation(
+            x.Key,
+            x.Value is null ? _status.GetValueOrDefault(SiteObservations.ConnectorId(id, x.Key), "Available") : "Charging",
+            x.Value,
+            x.Value is null ? null : Now)).ToList();
         var trigger = SiteObservations.ApplyCharger(State, new ChargerObservation(id, _online[id], 32, 3, connectors), Now);
         AssertInvariants();
         return trigger;
