@@ -32,8 +32,13 @@ public static class ResultsNotes
           Fairness = Jain's index (sum x)^2 / (n * sum x^2) of x_i = delivered_i / reference_i over the sessions on
           compliant chargers with a reference energy of at least 0.1 kWh (all sessions have priority 0). The
           reference's own utilisation is reported as the ceiling the allocator itself sets.
-        - Profile messages per session-hour: TxProfiles sent / session-hours; steady state leaves out each session's
-          first send (its launch). ChargePointMaxProfile backstops are counted apart.
+        - Profile messages per session-hour: TxProfiles (and, with pre-armed connectors, launch TxDefaultProfiles)
+          sent / session-hours; steady state leaves out each session's first TxProfile (its launch).
+          ChargePointMaxProfile backstops are counted apart.
+        - Pre-armed variant (K = 2): chargers keep a connector's TxDefaultProfile across transactions and run it until
+          the transaction's TxProfile is Accepted; an EV plugs into a random free connector, so only some sessions
+          begin on an armed one, and those count a non-zero limit from their first second. The reserve (2 x 6 A)
+          is capacity held back for plug-ins, so utilisation drops by about what it reserves while the site is full.
         - Latencies: from the first event that triggered a run (or the tick, for a periodic run) to the acceptance of
           the last decrease that run sent; from a transaction's start to its first non-zero limit Accepted (queued
           sessions wait for their rotation turn, which sets the tail).

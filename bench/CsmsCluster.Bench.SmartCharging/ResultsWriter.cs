@@ -27,11 +27,12 @@ public static class ResultsWriter
         }
         Line(md, "## Sensitivity (same seeds, one change each)");
         Line(md, "");
-        Line(md, "| variant | utilisation (reference) | fairness | messages per session-hour (steady / all) | command violations, s |");
-        Line(md, "|---|---|---|---|---|");
+        Line(md, "| variant | utilisation (reference) | fairness | messages per session-hour (steady / all) | command violations, s | new session -> non-zero limit, p50 / p95 / max |");
+        Line(md, "|---|---|---|---|---|---|");
         foreach (var (label, r) in variants)
         {
-            Line(md, $"| {label} | {r.Utilisation:0.0000} ({r.ReferenceUtilisation:0.0000}) | {r.Fairness:0.0000} | {r.SteadyMessagesPerSessionHour:0.00} / {r.MessagesPerSessionHour:0.00} | {r.CommandViolationSeconds} |");
+            var armed = r.ArmedStarts > 0 ? $" ({r.ArmedStarts} of {r.SessionsStarted} sessions began armed, {r.TxDefaults} TxDefaults)" : "";
+            Line(md, $"| {label} | {r.Utilisation:0.0000} ({r.ReferenceUtilisation:0.0000}) | {r.Fairness:0.0000} | {r.SteadyMessagesPerSessionHour:0.00} / {r.MessagesPerSessionHour:0.00} | {r.CommandViolationSeconds} | {Percentiles.Summary(r.StartLatencies)}{armed} |");
         }
         Line(md, "");
         md.Append(ResultsNotes.Text);

@@ -56,6 +56,7 @@ public static class Scenarios
             ("no T_hold, no minimum interval", site, spec with { Commit = spec.Commit with { Hold = TimeSpan.Zero, MinInterval = TimeSpan.Zero } }),
             ("meter values every 5 s", site with { MeterInterval = TimeSpan.FromSeconds(5) }, spec),
             ("every EV can take 32 A (no donations from low EV maxima)", site with { EvMaxCurrents = [32] }, spec),
+            ("K = 2 pre-armed connectors (launch TxDefault, reserve)", site with { PreArmedConnectors = 2 }, spec),
         ];
     }
 }

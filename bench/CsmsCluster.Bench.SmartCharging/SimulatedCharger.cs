@@ -5,8 +5,9 @@ namespace CsmsCluster.Bench.SmartCharging;
 
 /// <summary>
 /// A 3-phase charger that answers each SetChargingProfile after a delay. A compliant charger applies the limit when it
-/// accepts and runs 0 A (a commissioning TxDefault of 0 A) until its transaction's first TxProfile; it deletes the
-/// TxProfile when the transaction ends and rejects a TxProfile for a transaction it does not run.
+/// accepts and runs its connector's TxDefaultProfile (else 0 A, a commissioning TxDefault of 0 A) until its
+/// transaction's first TxProfile; it deletes the TxProfile when the transaction ends, keeps the TxDefault, and rejects
+/// a TxProfile for a transaction it does not run.
 /// </summary>
 public sealed class SimulatedCharger
 {
@@ -34,7 +35,7 @@ public sealed class SimulatedCharger
     public void Receive(ProfileCommand command, DateTimeOffset answerAt)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Behaviour == ChargerBehaviour.Silent && command.Purpose == "TxProfile")
+        if (Behaviour == ChargerBehaviour.Silent && command.Purpose != "ChargePointMaxProfile")
         {
             return;
         }
@@ -58,7 +59,7 @@ public sealed class SimulatedCharger
             return 0;
         }
         var limit = Behaviour != ChargerBehaviour.Compliant ? Cap
-            : connector.Profile is { } profile ? ProfileLimits.CurrentAt(profile, at, voltage) : 0;
+            : (connector.Profile ?? connector.DefaultProfile) is { } profile ? ProfileLimits.CurrentAt(profile, at, voltage) : 0;
         var max = _maxProfile is { } backstop ? ProfileLimits.CurrentAt(backstop, at, voltage) : Cap;
         return Math.Min(limit, Math.Min(max, Cap));
     }
@@ -85,6 +86,11 @@ public sealed class SimulatedCharger
             return ProfileOutcome.Accepted;
         }
         var connector = Connectors.FirstOrDefault(c => c.Number == command.ConnectorNumber);
+        if (command.Purpose == PreArming.Purpose && connector is not null && Behaviour != ChargerBehaviour.Rejecting)
+        {
+            connector.DefaultProfile = command;
+            return ProfileOutcome.Accepted;
+        }
         if (Behaviour == ChargerBehaviour.Rejecting || connector?.TransactionId is null || connector.TransactionId != command.TransactionId)
         {
             return ProfileOutcome.Rejected;

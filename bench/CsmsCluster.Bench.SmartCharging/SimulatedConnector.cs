@@ -20,6 +20,9 @@ public sealed class SimulatedConnector(int number, SitePhase wiredPhase)
     /// <summary>The Accepted TxProfile of the running transaction.</summary>
     public ProfileCommand? Profile { get; set; }
 
+    /// <summary>The Accepted TxDefaultProfile: it stays when a transaction ends.</summary>
+    public ProfileCommand? DefaultProfile { get; set; }
+
     /// <summary>What the EV draws this second, A per phase.</summary>
     public double Draw { get; set; }
 

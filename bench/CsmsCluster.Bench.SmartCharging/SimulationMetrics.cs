@@ -12,11 +12,15 @@ public sealed class SimulationMetrics
     private int _txProfiles;
     private int _launchSends;
     private int _backstops;
+    private int _txDefaults;
     private int _loopRuns;
     private double? _gridDropLatency;
     private DateTimeOffset? _gridStepAt;
 
     public int Balked { get; set; }
+
+    /// <summary>Sessions that began on a connector already running a launch TxDefault.</summary>
+    public int ArmedStarts { get; set; }
 
     public int CommandViolationSeconds { get; set; }
 
@@ -62,6 +66,11 @@ public sealed class SimulationMetrics
         var reasons = run.Decisions.ToDictionary(d => d.ConnectorId, d => d.Send ? d.Reason.ToString() : "Resend", StringComparer.Ordinal);
         foreach (var command in run.Commands)
         {
+            if (command.Purpose == PreArming.Purpose)
+            {
+                _txDefaults++;
+                continue;
+            }
             if (command.Purpose != "TxProfile")
             {
                 _backstops++;
@@ -136,6 +145,8 @@ public sealed class SimulationMetrics
             TxProfiles = _txProfiles,
             LaunchSends = _launchSends,
             Backstops = _backstops,
+            TxDefaults = _txDefaults,
+            ArmedStarts = ArmedStarts,
             LoopRuns = _loopRuns,
             CommandViolationSeconds = CommandViolationSeconds,
             MaxCommandExcess = MaxCommandExcess,

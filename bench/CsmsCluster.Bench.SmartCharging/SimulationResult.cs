@@ -45,10 +45,16 @@ public sealed record SimulationResult
 
     public int LoopRuns { get; init; }
 
-    public double MessagesPerSessionHour => SessionHours > 0 ? TxProfiles / SessionHours : 0;
+    /// <summary>Launch TxDefaultProfiles sent to pre-armed connectors (arming and clearing); counted as profile messages.</summary>
+    public int TxDefaults { get; init; }
 
-    /// <summary>Without each session's first send.</summary>
-    public double SteadyMessagesPerSessionHour => SessionHours > 0 ? (TxProfiles - LaunchSends) / SessionHours : 0;
+    /// <summary>Sessions that began on a connector already running a launch TxDefault.</summary>
+    public int ArmedStarts { get; init; }
+
+    public double MessagesPerSessionHour => SessionHours > 0 ? (TxProfiles + TxDefaults) / SessionHours : 0;
+
+    /// <summary>Without each session's first TxProfile (TxDefaults included).</summary>
+    public double SteadyMessagesPerSessionHour => SessionHours > 0 ? (TxProfiles - LaunchSends + TxDefaults) / SessionHours : 0;
 
     public int CommandViolationSeconds { get; init; }
 

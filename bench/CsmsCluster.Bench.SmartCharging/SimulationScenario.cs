@@ -69,4 +69,7 @@ public sealed record SimulationScenario
     public int SilentChargers { get; init; }
 
     public bool TargetsApply { get; init; } = true;
+
+    /// <summary>K: idle connectors kept pre-armed with a launch TxDefaultProfile (site option; 0 = off).</summary>
+    public int PreArmedConnectors { get; init; }
 }

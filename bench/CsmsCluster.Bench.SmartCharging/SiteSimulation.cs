@@ -61,6 +61,7 @@ public sealed class SiteSimulation
             Unit = _scenario.Unit,
             Limit = _scenario.Limit,
             Margin = _scenario.Margin,
+            PreArmedConnectors = _scenario.PreArmedConnectors,
             Connectors = _chargers.SelectMany(c => c.Connectors.Select(k => (Id: SiteObservations.ConnectorId(c.Id, k.Number), k.WiredPhase)))
                 .ToDictionary(x => x.Id, x => new ConnectorSettings { Phase = x.WiredPhase }, StringComparer.Ordinal),
         };
@@ -162,8 +163,15 @@ public sealed class SiteSimulation
             connector.Ev = ev;
             connector.TransactionId = _nextTransaction++;
             connector.TransactionStart = _now;
-            _metrics.Started(new SessionRecord(
-                ev, SiteObservations.ConnectorId(charger.Id, connector.Number), connector.TransactionId.Value, _now, charger.Behaviour == ChargerBehaviour.Compliant));
+            var session = new SessionRecord(
+                ev, SiteObservations.ConnectorId(charger.Id, connector.Number), connector.TransactionId.Value, _now, charger.Behaviour == ChargerBehaviour.Compliant);
+            if (connector.DefaultProfile is { } armed && ProfileLimits.CurrentAt(armed, _now, _state.Settings.Voltage) > 0)
+            {
+                // Plugged in on a pre-armed connector: it charges at its launch TxDefault from the start.
+                session.FirstLimitAt = _now;
+                _metrics.ArmedStarts++;
+            }
+            _metrics.Started(session);
             if (SiteObservations.ApplyCharger(_state, charger.Observation(), _now))
             {
                 _scheduler.Trigger(_now);

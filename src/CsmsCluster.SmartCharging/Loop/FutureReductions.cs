@@ -18,7 +18,7 @@ internal static class FutureReductions
         var flagged = new HashSet<string>(StringComparer.Ordinal);
         foreach (var at in steps)
         {
-            var worst = controlled.ToDictionary(c => c.Id, c => c.EffectiveAt(at), StringComparer.Ordinal);
+            var worst = controlled.ToDictionary(c => c.Id, c => c.MayRunAt(at), StringComparer.Ordinal);
             flagged.UnionWith(LimitCheck.Check(at, inputs, worst).Connectors);
         }
         var missing = new List<(LoopConnector, ConnectorSchedule)>();

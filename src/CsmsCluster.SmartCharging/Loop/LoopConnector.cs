@@ -39,7 +39,7 @@ public sealed class LoopConnector
     /// <summary>When a profile was last sent.</summary>
     public DateTimeOffset? LastSentAt { get; set; }
 
-    /// <summary>When the last profile was Accepted.</summary>
+    /// <summary>When the last TxProfile of the current transaction was Accepted (null before the first).</summary>
     public DateTimeOffset? LastAcceptedAt { get; set; }
 
     /// <summary>False once sends failed twice or the connector drew above its limit.</summary>
@@ -90,4 +90,15 @@ public sealed class LoopConnector
     public double EffectiveAt(DateTimeOffset at) => Math.Max(
         InstalledSchedule?.LimitAt(at) ?? Installed,
         Pending is { } pending ? PendingSchedule?.LimitAt(at) ?? pending : 0);
+
+    /// <summary>
+    /// A session's launch TxDefaultProfile that may still be installed (0 when none): the charger runs it until the
+    /// session's TxProfile is Accepted, and it is a plug-in's launch current again the moment the session ends.
+    /// </summary>
+    public double LaunchDefault => TransactionId is not null && PreArm is { } p ? p.Effective : 0;
+
+    /// <summary>What the connector may run or, once its session ends, start a plug-in at: <see cref="EffectiveAt"/>, at least <see cref="LaunchDefault"/>.</summary>
+    /// <param name="at">The instant.</param>
+    /// <returns>A per phase.</returns>
+    public double MayRunAt(DateTimeOffset at) => Math.Max(EffectiveAt(at), LaunchDefault);
 }

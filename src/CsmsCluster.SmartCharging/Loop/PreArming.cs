@@ -28,12 +28,15 @@ public static class PreArming
         bool? room = null;
         foreach (var c in state.Connectors.Values)
         {
-            if (c.PreArm is not { PendingSequence: null, Refused: null } p || PreArmSelection.IsOccupied(c)
+            // A car at the connector is left alone, until its session's TxProfile is Accepted: that overrides the
+            // TxDefault, so clearing it then changes nothing the car draws, and the connector is idle at 0 A afterwards.
+            var overridden = c.TransactionId is not null && c.LastAcceptedAt is not null;
+            if (c.PreArm is not { PendingSequence: null, Refused: null } p || (PreArmSelection.IsOccupied(c) && !overridden)
                 || !state.Chargers.TryGetValue(c.ChargerId, out var charger) || !charger.Online)
             {
                 continue;
             }
-            var target = p.Chosen ? p.Limit : 0;
+            var target = p.Chosen && !overridden ? p.Limit : 0;
             if (!p.ResendRequired && Math.Abs(p.Installed - target) < 1e-9)
             {
                 continue;
@@ -159,7 +162,7 @@ public static class PreArming
         }
         // Sessions count at what they may be running (this run's sends included); the reserve is in the inputs.
         var currents = state.Connectors.Values.Where(c => c.TransactionId is not null)
-            .ToDictionary(c => c.Id, c => c.EffectiveAt(now), StringComparer.Ordinal);
+            .ToDictionary(c => c.Id, c => c.MayRunAt(now), StringComparer.Ordinal);
         return LimitCheck.Check(now, inputs, currents).WithinLimits;
     }
 

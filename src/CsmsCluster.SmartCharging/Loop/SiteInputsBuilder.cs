@@ -51,7 +51,8 @@ public static class SiteInputsBuilder
                 MinCurrent = s.MinCurrent ?? 6,
                 Priority = s.Priority,
                 Weight = s.Weight,
-                Phases = PhasesOf(c, s, charger),
+                // A launch TxDefault that may still be installed is a 3-phase plug-in's current once the session ends.
+                Phases = c.LaunchDefault > 0 ? 3 : PhasesOf(c, s, charger),
                 Phase = s.Phase,
                 Demand = c.Donation?.Demand,
                 LaunchCurrent = reserve ?? s.LaunchCurrent,

@@ -63,11 +63,15 @@ public static class SiteLoop
         foreach (var c in controlled)
         {
             var decision = decisions[c.Id];
-            if (!decision.Send && !(c.ResendRequired && c.Pending is null))
+            // A session that started on its launch TxDefault gets its first TxProfile at once, as any session does, at
+            // no more than it runs: once Accepted, the TxDefault can be cleared and stops counting.
+            var takeOver = !decision.Send && c.LaunchDefault > 0 && c.LastSentAt is null && c.Pending is null;
+            if (!decision.Send && !(c.ResendRequired && c.Pending is null) && !takeOver)
             {
                 continue;
             }
-            commands.Add(TxProfile(state, c, decision.Limit, schedules.GetValueOrDefault(c.Id), now, options));
+            var limit = takeOver ? Math.Min(decision.Limit, c.Installed) : decision.Limit;
+            commands.Add(TxProfile(state, c, limit, schedules.GetValueOrDefault(c.Id), now, options));
         }
         foreach (var (c, schedule) in FutureReductions.Missing(now, inputs, controlled, schedules, options.Horizon))
         {
@@ -167,7 +171,7 @@ public static class SiteLoop
     /// while its launch send waits (settle, pending decreases): room for it is made now, not after the wait.
     /// </summary>
     private static double Worst(LoopConnector c, CommitDecision decision) =>
-        decision.Send || (c.Installed <= 0 && c.Pending is null) ? Math.Max(c.Effective, decision.Limit) : c.Effective;
+        Math.Max(c.LaunchDefault, decision.Send || (c.Installed <= 0 && c.Pending is null) ? Math.Max(c.Effective, decision.Limit) : c.Effective);
 
     /// <summary>
     /// The fewest decreases within the dead band that, once Accepted with this round's other decreases, keep every

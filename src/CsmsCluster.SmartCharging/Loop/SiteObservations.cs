@@ -161,6 +161,7 @@ public static class SiteObservations
         c.PendingSchedule = null;
         c.PendingSequence = null;
         c.LastSentAt = null;
+        c.LastAcceptedAt = null;
         c.ResendRequired = false;
         c.Donation = null;
         c.Measured = null;

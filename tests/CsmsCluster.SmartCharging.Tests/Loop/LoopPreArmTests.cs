@@ -217,4 +217,32 @@ public sealed class LoopPreArmTests
         Assert.Equal(6, PreArmSelection.Reserve(read.Connectors["A/1"]));
         Assert.DoesNotContain(SiteLoop.Run(read, site.Now.AddSeconds(10), site.Options).Commands, c => c.Purpose == PreArming.Purpose);
     }
+
+    [Fact]
+    public void SessionOnAnArmedConnector_GetsATxProfileAtItsLaunchCurrentAtOnce_ThenItsTxDefaultIsCleared()
+    {
+        var site = Site(48, 1, "A", "B");
+        site.Run();
+        site.Advance(1);
+        site.AnswerAll();
+
+        site.StartSession("A", 1);
+        var takeOver = Assert.Single(site.Run(), c => c.ConnectorId == "A/1");
+
+        // No more than the TxDefault it already runs: the session is under TxProfile control from here.
+        Assert.Equal(("TxProfile", 6.0, (int?)1), (takeOver.Purpose, takeOver.Current, takeOver.TransactionId));
+        Assert.Equal(6, site["A/1"].LaunchDefault);
+        site.Advance(1);
+        site.AnswerAll();
+        var clear = Assert.Single(site.Run(), c => c.ConnectorId == "A/1");
+        Assert.Equal((PreArming.Purpose, 0.0), (clear.Purpose, clear.Current));
+        site.Advance(1);
+        site.AnswerAll();
+        Assert.Equal(0, site["A/1"].LaunchDefault);
+
+        // When the session ends the connector is idle at 0 A: nothing reappears as reserve.
+        site.Drive(60);
+        site.StopSession("A");
+        Assert.Null(PreArmSelection.Reserve(site["A/1"]));
+    }
 }
