@@ -24,6 +24,8 @@ var settings = new Dictionary<string, string>(StringComparer.Ordinal)
 {
     ["Csms:SmartCharging:Cycle"] = options.Cycle,
     ["Csms:SmartCharging:Settle"] = "00:00:01",
+    // Every decrease is then at least the dead band and is sent at once: the round's run writes a CALL to every session.
+    ["Csms:SmartCharging:DeadBand"] = "0.1",
     ["Csms:Ocpp:MaxUpgradesPerSecond"] = "5000",
     ["Csms:Ocpp:UpgradeBurst"] = "5000",
 };
