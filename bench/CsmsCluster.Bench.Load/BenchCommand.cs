@@ -18,11 +18,12 @@ public static class BenchCommand
         var only = new Option<string[]>("--only") { Description = "run only these scenarios (S1, S2, S3, SWEEP, S5); default all", AllowMultipleArgumentsPerToken = true };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "CSMS only (no echo or ocpp-rpc; S2 ratios are then not reported)" };
         var cluster = new Option<double?>("--cluster-seconds") { Description = "S5 measured window, a silo killed a third into it (default 120, quick 60)" };
+        var clusterRates = new Option<double[]>("--cluster-rates") { Description = "S5 offered loads in CALL/s, each its own cluster (default: the S2 rate, then half of it)", AllowMultipleArgumentsPerToken = true };
         var sweep = new Option<int[]>("--sweep") { Description = "fleet sizes of the memory/latency sweep (default 1000 2500 5000 10000, quick 1000 5000 10000)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "results file", DefaultValueFactory = _ => "bench/results/load.md" };
         var root = new RootCommand("CsmsCluster load benchmark (performance.md S1-S3, S5) with echo and ocpp-rpc baselines")
         {
-            quick, chargers, rate, idle, rounds, window, cluster, sweep, sources, only, noBaselines, output,
+            quick, chargers, rate, idle, rounds, window, cluster, clusterRates, sweep, sources, only, noBaselines, output,
         };
         var port = new Option<int>("--port") { Required = true };
         var echo = new Command("echo", "run the Kestrel WebSocket echo baseline server") { port };
@@ -31,11 +32,13 @@ public static class BenchCommand
         root.SetAction(async result =>
         {
             var q = result.GetValue(quick);
+            var s2Rate = result.GetValue(rate) ?? 2_000;
             var options = new BenchOptions
             {
                 Quick = q,
                 Chargers = result.GetValue(chargers) ?? 10_000,
-                Rate = result.GetValue(rate) ?? 2_000,
+                Rate = s2Rate,
+                ClusterRates = result.GetValue(clusterRates) is { Length: > 0 } given ? given : [s2Rate, s2Rate / 2],
                 IdleWindow = TimeSpan.FromSeconds(result.GetValue(idle) ?? (q ? 30 : 600)),
                 Rounds = result.GetValue(rounds) ?? (q ? 2 : 5),
                 RoundWindow = TimeSpan.FromSeconds(result.GetValue(window) ?? (q ? 20 : 120)),

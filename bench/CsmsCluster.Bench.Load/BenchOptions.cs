@@ -22,6 +22,12 @@ public sealed record BenchOptions
     /// <summary>S5's measured window after the warm-up; the silo is killed a third into it.</summary>
     public TimeSpan ClusterWindow { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// S5's offered loads, CALL/s: the spec's (S2's rate) first, then any others, each a cluster of its own (a lower one
+    /// shows the recovery when the shared core has headroom).
+    /// </summary>
+    public IReadOnlyList<double> ClusterRates { get; init; } = [2_000, 1_000];
+
     public string ServerDll { get; init; } = "src/CsmsCluster.Server/bin/Release/net10.0/CsmsCluster.Server.dll";
 
     public string BaselinesDirectory { get; init; } = "bench/load-baselines";

@@ -28,6 +28,13 @@ public static class BenchRunner
 
         var idle = new List<IdleResult>();
         var rounds = new List<LoadResult>();
+        if (options.Scenarios.Contains("S1"))
+        {
+            // S1 is a node as shipped: no metric exporter (S2's 1 s export to the benchmark would be part of its idle cost).
+            using var idleCsms = await TargetProcess.StartAsync(TargetKind.Csms, options, options.ServerCpu, Raised, exportMetrics: false);
+            idle.Add(await IdleScenario.RunAsync(idleCsms, options, options.IdleWindow));
+        }
+
         if (options.Scenarios.Contains("S1") || options.Scenarios.Contains("S2"))
         {
             using var csms = await TargetProcess.StartAsync(TargetKind.Csms, options, options.ServerCpu, Raised);
@@ -36,7 +43,6 @@ public static class BenchRunner
             List<TargetProcess> targets = [csms, .. new[] { echo, rpc }.OfType<TargetProcess>()];
             if (options.Scenarios.Contains("S1"))
             {
-                idle.Add(await IdleScenario.RunAsync(csms, options, options.IdleWindow));
                 foreach (var baseline in targets.Skip(1))
                 {
                     idle.Add(await IdleScenario.RunAsync(baseline, options, TimeSpan.FromSeconds(10)));
@@ -57,7 +63,15 @@ public static class BenchRunner
         }
 
         var sweep = options.Scenarios.Contains("SWEEP") ? await SweepScenario.RunAsync(options, Raised) : [];
-        var cluster = options.Scenarios.Contains("S5") ? await ClusterScenario.RunAsync(options) : null;
+        var cluster = new List<ClusterResult>();
+        if (options.Scenarios.Contains("S5"))
+        {
+            foreach (var rate in options.ClusterRates)
+            {
+                cluster.Add(await ClusterScenario.RunAsync(options, rate));
+            }
+        }
+
         var text = ResultsWriter.Write(options, idle, rounds, storm, sweep, cluster, ResultsNotes.Text);
         Console.WriteLine(text);
         return 0;

@@ -11,6 +11,9 @@ public sealed record ClusterResult(
     /// <summary>Disturbed CALLs answered in each whole second after the kill (second, count).</summary>
     public IReadOnlyList<(int Second, int Count)> RecoveryTimeline { get; init; } = [];
 
+    /// <summary>Each node's CPU over the measured window before the kill, in % of one core (name, percent).</summary>
+    public IReadOnlyList<(string Node, double Percent)> CpuBeforeKill { get; init; } = [];
+
     /// <summary>The target: every charger served again within lease + margin + 3 s of the kill.</summary>
     public double BoundSeconds => LeaseSeconds + MarginSeconds + 3;
 }

@@ -26,7 +26,8 @@ public static class ClusterScenario
     private const string Prefix = "S5CP";
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task<ClusterResult> RunAsync(BenchOptions options)
+    /// <summary>Runs S5 with a fresh cluster and database at <paramref name="rate"/> CALL/s.</summary>
+    public static async Task<ClusterResult> RunAsync(BenchOptions options, double rate)
     {
         ArgumentNullException.ThrowIfNull(options);
         var server = Environment.GetEnvironmentVariable("CSMS_TEST_POSTGRES")
@@ -52,7 +53,8 @@ public static class ClusterScenario
                 var runs = await StartTransactionsAsync(fleet);
                 Console.WriteLine($"S5 {runs.Length} transactions started");
                 var killed = nodes[1];
-                var (calls, killedAt) = await DriveAsync(runs, options, () => killed.Kill());
+                string[] names = ["silo-1", "silo-2", "silo-3", "gateway-1"];
+                var (calls, killedAt, cpu) = await DriveAsync(runs, options, rate, nodes, () => killed.Kill());
                 foreach (var run in runs)
                 {
                     await StopTransactionAsync(run);
@@ -60,7 +62,10 @@ public static class ClusterScenario
 
                 // Acknowledged means stored: nothing needs to settle before the lookup.
                 var stored = await StoredAsync(connectionString);
-                var result = Summarise(options, runs, calls, killedAt, stored);
+                var result = Summarise(rate, options, runs, calls, killedAt, stored) with
+                {
+                    CpuBeforeKill = [.. names.Zip(cpu)],
+                };
                 await fleet.StopAsync(TimeSpan.FromSeconds(30));
                 Console.WriteLine($"S5 outage {result.OutageSeconds:0.00} s (bound {result.BoundSeconds:0} s), {result.AffectedChargers} chargers affected, "
                     + $"{result.MissingMeterValues} acknowledged meter values missing, {result.MissingTransactions} transactions missing");
@@ -161,26 +166,43 @@ public static class ClusterScenario
         });
 
     /// <summary>
-    /// Open loop at <see cref="BenchOptions.Rate"/>: message k goes to charger k mod N at start + k/rate. A warm-up,
-    /// then the measured window, with <paramref name="kill"/> called after its first third (the rest shows the recovery
-    /// and at least a few rounds of every charger served normally again).
+    /// Open loop at <paramref name="rate"/>: message k goes to charger k mod N at start + k/rate. A warm-up, then the
+    /// measured window, with <paramref name="kill"/> called after its first third (the rest shows the recovery and at
+    /// least a few rounds of every charger served normally again). Also returns each node's CPU (% of one core) from
+    /// the end of the warm-up to the kill.
     /// </summary>
-    private static async Task<(ConcurrentBag<CallRecord> Calls, long KilledAt)> DriveAsync(ChargerRun[] runs, BenchOptions options, Action kill)
+    private static async Task<(ConcurrentBag<CallRecord> Calls, long KilledAt, double[] Cpu)> DriveAsync(
+        ChargerRun[] runs, BenchOptions options, double rate, IReadOnlyList<TargetProcess> nodes, Action kill)
     {
         var calls = new ConcurrentBag<CallRecord>();
         var window = options.Warmup + options.ClusterWindow;
         var killAfter = options.Warmup + (options.ClusterWindow / 3);
-        var total = (long)(options.Rate * window.TotalSeconds);
+        var total = (long)(rate * window.TotalSeconds);
         var sends = new List<Task>((int)total);
         var start = Stopwatch.GetTimestamp();
-        var ticksPerMessage = Stopwatch.Frequency / options.Rate;
+        var ticksPerMessage = Stopwatch.Frequency / rate;
         long killedAt = 0;
         long k = 0;
+        double[]? warm = null;
+        long warmAt = 0;
+        var cpu = new double[nodes.Count];
         while (k < total)
         {
             var now = Stopwatch.GetTimestamp();
+            if (warm is null && Stopwatch.GetElapsedTime(start, now) >= options.Warmup)
+            {
+                warm = [.. nodes.Select(n => n.CpuSeconds())];
+                warmAt = now;
+            }
+
             if (killedAt == 0 && Stopwatch.GetElapsedTime(start, now) >= killAfter)
             {
+                var seconds = Stopwatch.GetElapsedTime(warmAt, now).TotalSeconds;
+                for (var i = 0; i < nodes.Count; i++)
+                {
+                    cpu[i] = (nodes[i].CpuSeconds() - warm![i]) / seconds * 100;
+                }
+
                 kill();
                 killedAt = Stopwatch.GetTimestamp();
                 Console.WriteLine("S5 silo-2 killed (SIGKILL)");
@@ -197,7 +219,7 @@ public static class ClusterScenario
         }
 
         await Task.WhenAll(sends);
-        return (calls, killedAt);
+        return (calls, killedAt, cpu);
 
         async Task SendAsync(ChargerRun run, long scheduled)
         {
@@ -280,7 +302,7 @@ public static class ClusterScenario
     }
 
     private static ClusterResult Summarise(
-        BenchOptions options, ChargerRun[] runs, ConcurrentBag<CallRecord> calls, long killedAt, (HashSet<(string, long)> MeterValues, long Rows, Dictionary<int, bool> Transactions) stored)
+        double rate, BenchOptions options, ChargerRun[] runs, ConcurrentBag<CallRecord> calls, long killedAt, (HashSet<(string, long)> MeterValues, long Rows, Dictionary<int, bool> Transactions) stored)
     {
         static double Seconds(long from, long to) => (to - from) / (double)Stopwatch.Frequency;
         var late = (long)(Late.TotalSeconds * Stopwatch.Frequency);
@@ -297,7 +319,7 @@ public static class ClusterScenario
             Silos: 3,
             Gateways: 1,
             Chargers: runs.Length,
-            Rate: options.Rate,
+            Rate: rate,
             WindowSeconds: (options.Warmup + options.ClusterWindow).TotalSeconds,
             LeaseSeconds: Lease.TotalSeconds,
             MarginSeconds: Margin.TotalSeconds,

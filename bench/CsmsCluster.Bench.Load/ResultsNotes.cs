@@ -7,6 +7,8 @@ public static class ResultsNotes
 - CPU is utime + stime of the server process from `/proc/<pid>/stat` over the measured window (10 ms ticks); CPU per
   message = that CPU / answered CALLs. Every server includes its own keep-alive pings (CSMS and echo every 30 s,
   ocpp-rpc its default) in the window.
+- S1 runs in a CSMS of its own with the product's default telemetry (no metric exporter); S2 starts another one whose
+  exporter sends to the benchmark every second.
 - RSS is `VmRSS` from `/proc/<pid>/status`: before the fleet connects (after start-up and readiness), 5 s after every
   charger's BootNotification was accepted, and after the idle window. The CSMS figure includes everything a charger
   costs there: socket, session, grain activation with its state, registration.

@@ -7,7 +7,7 @@ namespace CsmsCluster.Bench.Load;
 /// <summary>Writes bench/results/load.md.</summary>
 public static class ResultsWriter
 {
-    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, IReadOnlyList<SweepPoint> sweep, ClusterResult? cluster, string notes)
+    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, IReadOnlyList<SweepPoint> sweep, IReadOnlyList<ClusterResult> cluster, string notes)
     {
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(idle);
@@ -169,16 +169,20 @@ public static class ResultsWriter
         }
     }
 
-    private static void WriteCluster(StringBuilder s, ClusterResult? c)
+    private static void WriteCluster(StringBuilder s, IReadOnlyList<ClusterResult> results)
     {
-        if (c is null)
+        for (var i = 0; i < results.Count; i++)
         {
-            return;
+            WriteCluster(s, results[i], spec: i == 0);
         }
+    }
+
+    private static void WriteCluster(StringBuilder s, ClusterResult c, bool spec)
+    {
 
         void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
         Line($"");
-        Line($"## S5 cluster: one silo killed under load");
+        Line($"## S5 cluster: one silo killed under load{(spec ? "" : $" (headroom check at {c.Rate:0} CALL/s, not the spec's load)")}");
         Line($"");
         Line($"{c.Silos} silos and {c.Gateways} gateway (each its own server process, all on the server core) on one PostgreSQL database; {c.Chargers} chargers through the gateway, each in a transaction; open-loop MeterValues at {c.Rate:0} CALL/s for {c.WindowSeconds:0} s; silo-2 killed with SIGKILL a third into the measured window. Membership timing: the defaults, lease {c.LeaseSeconds:0} s + margin {c.MarginSeconds:0} s.");
         Line($"");
@@ -186,6 +190,7 @@ public static class ResultsWriter
         Line($"|---|---|");
         Line($"| CALLs (acknowledged) / retries | {c.Calls} / {c.Retries} |");
         Line($"| p99 before the kill (ms, client-side) | {c.P99BeforeKillMs:0.0} |");
+        Line($"| CPU from the warm-up to the kill, % of one core | {string.Join(", ", c.CpuBeforeKill.Select(n => $"{n.Node} {n.Percent:0}"))}; total {c.CpuBeforeKill.Sum(n => n.Percent):0} |");
         Line($"| CALLs disturbed (retried or answered > {ClusterScenario.Late.TotalSeconds:0} s late) before / after the kill | {c.DisturbedBeforeKill} / {c.DisturbedAfterKill} |");
         Line($"| chargers affected by the kill | {c.AffectedChargers} |");
         Line($"| outage: kill to the last disturbed CALL answered (s) | {c.OutageSeconds:0.00} |");

@@ -60,21 +60,30 @@ public sealed class TargetProcess : IDisposable
     public long RssKib() => ProcStats.RssKib(Pid);
 
     /// <summary>Starts <paramref name="kind"/> on <paramref name="cpu"/> and waits until it accepts connections.</summary>
-    public static async Task<TargetProcess> StartAsync(TargetKind kind, BenchOptions options, int cpu, IReadOnlyDictionary<string, string> settings)
+    /// <param name="kind">What to start.</param>
+    /// <param name="options">The benchmark's options.</param>
+    /// <param name="cpu">The core to pin it to.</param>
+    /// <param name="settings">CSMS settings beyond the benchmark's fixed ones.</param>
+    /// <param name="exportMetrics">
+    /// For the CSMS: point its OTLP exporter at a receiver of the benchmark's (every second). False runs it with the
+    /// product's default telemetry (no exporter), as S1's idle cost is stated.
+    /// </param>
+    public static async Task<TargetProcess> StartAsync(
+        TargetKind kind, BenchOptions options, int cpu, IReadOnlyDictionary<string, string> settings, bool exportMetrics = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
         var port = FreePort();
         int? healthPort = kind == TargetKind.Csms ? FreePort() : null;
         var directory = System.IO.Directory.CreateTempSubdirectory($"csms-load-{kind}-").FullName;
-        var metrics = kind == TargetKind.Csms ? new OtlpReceiver(ServerFigures.Metrics) : null;
+        var metrics = kind == TargetKind.Csms && exportMetrics ? new OtlpReceiver(ServerFigures.Metrics) : null;
         var command = kind switch
         {
             TargetKind.Csms => $"dotnet {Quote(options.ServerDll)} --urls http://127.0.0.1:{port} --Csms:Api:AdminToken={AdminToken} "
                 + $"--Csms:Api:DataDirectory={Quote(directory)} --Csms:Storage:ConnectionString={Quote($"Data Source={directory}/csms.db")} "
                 + $"--Csms:Security:Ca:Directory={Quote(directory + "/ca")} --Logging:LogLevel:Default=Warning "
                 + $"--Csms:Health:Port={healthPort} --Csms:Health:ListenAddress=127.0.0.1 "
-                + $"--Csms:Telemetry:OtlpEndpoint={metrics!.Endpoint} --Csms:Telemetry:ExportInterval=00:00:01 "
+                + (metrics is null ? "" : $"--Csms:Telemetry:OtlpEndpoint={metrics.Endpoint} --Csms:Telemetry:ExportInterval=00:00:01 ")
                 + string.Join(' ', settings.Select(kv => $"--{kv.Key}={Quote(kv.Value)}")),
             TargetKind.Echo => $"dotnet {Quote(Assembly.GetEntryAssembly()!.Location)} echo --port {port}",
             _ => $"node {Quote(Path.Combine(options.BaselinesDirectory, "ocpp-rpc-server.mjs"))} --port {port}",
