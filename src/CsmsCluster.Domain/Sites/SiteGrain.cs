@@ -25,12 +25,12 @@ public sealed class SiteGrain(
     private DateTimeOffset? _followUpAt;
     private DateTimeOffset _lastTriggeredRun = DateTimeOffset.MinValue;
     private bool _dirty;
-    private int _alarmsLogged;
+    private long _alarmsLogged;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _alarmsLogged = State.Alarms.Count;
+        _alarmsLogged = State.AlarmsRaised;
         RegisterGrainTimer(_ => RunAsync(), _loop.Cycle, _loop.Cycle);
         // Sends that were pending when the previous activation ended may never be answered: resend them.
         foreach (var c in State.Connectors.Values.Where(c => c.PendingSequence is not null))
@@ -273,10 +273,13 @@ public sealed class SiteGrain(
 
     private void LogNewAlarms()
     {
-        foreach (var alarm in State.Alarms.Skip(Math.Min(_alarmsLogged, State.Alarms.Count)))
+        // Counted, not indexed: the list drops its oldest entries once full, and new alarms must still be seen.
+        var fresh = (int)Math.Min(State.AlarmsRaised - _alarmsLogged, State.Alarms.Count);
+        foreach (var alarm in State.Alarms.Skip(State.Alarms.Count - fresh))
         {
             SiteLog.Alarm(logger, GetPrimaryKeyString(), alarm.Kind, alarm.ConnectorId, alarm.Message);
+            metrics.Alarms.Add(1, new KeyValuePair<string, object?>("kind", alarm.Kind));
         }
-        _alarmsLogged = State.Alarms.Count;
+        _alarmsLogged = State.AlarmsRaised;
     }
 }

@@ -16,7 +16,11 @@ public sealed class SiteMetrics : IDisposable
         Runs = _meter.CreateCounter<long>("csms.smartcharging.allocation.runs", description: "Allocation runs of all sites.");
         RunDuration = _meter.CreateHistogram<double>("csms.smartcharging.allocation.duration", "ms", "Time to allocate and plan one site.");
         Sends = _meter.CreateCounter<long>("csms.smartcharging.profile.sends", description: "Profiles sent by site loops, by purpose and outcome.");
+        Alarms = _meter.CreateCounter<long>("csms.smartcharging.alarms", description: "Alarms raised by site loops, by kind.");
     }
+
+    /// <summary>Alarms raised, by kind (ProfileFailed, Uncontrollable, PreArmRefused, ...).</summary>
+    public Counter<long> Alarms { get; }
 
     /// <summary>Allocation runs.</summary>
     public Counter<long> Runs { get; }

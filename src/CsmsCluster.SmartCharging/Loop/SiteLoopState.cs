@@ -36,6 +36,9 @@ public sealed class SiteLoopState
     /// <summary>When the loop last ran.</summary>
     public DateTimeOffset? LastRunAt { get; set; }
 
+    /// <summary>Alarms raised since the site was created (the list below keeps only the most recent).</summary>
+    public long AlarmsRaised { get; set; }
+
     /// <summary>Recent alarms, oldest first.</summary>
     public List<SiteAlarm> Alarms { get; set; } = [];
 }

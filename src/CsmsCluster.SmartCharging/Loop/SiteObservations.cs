@@ -213,6 +213,7 @@ public static class SiteObservations
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
         state.Alarms.Add(alarm);
+        state.AlarmsRaised++;
         if (state.Alarms.Count > options.MaxAlarms)
         {
             state.Alarms.RemoveRange(0, state.Alarms.Count - options.MaxAlarms);

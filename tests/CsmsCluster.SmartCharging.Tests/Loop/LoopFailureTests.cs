@@ -147,4 +147,23 @@ public sealed class LoopFailureTests
         Assert.Empty(second);
         Assert.Equal("ChargePointMaxProfile", Assert.Single(reconnect).Purpose);
     }
+
+    [Fact]
+    public void Alarms_PastTheListsCap_KeepTheNewestAndCountEveryOneRaised()
+    {
+        var state = new SiteLoopState();
+        var options = new LoopOptions();
+        var start = new DateTimeOffset(2025, 6, 2, 12, 0, 0, TimeSpan.Zero);
+
+        for (var i = 1; i <= options.MaxAlarms + 5; i++)
+        {
+            SiteObservations.Raise(state, new SiteAlarm(start.AddSeconds(i), "A/1", "ProfileFailed", $"alarm {i}"), options);
+        }
+
+        // A reader that remembers how many it has seen finds the 5 new ones although the list stayed the same length.
+        Assert.Equal(options.MaxAlarms, state.Alarms.Count);
+        Assert.Equal(options.MaxAlarms + 5, state.AlarmsRaised);
+        Assert.Equal($"alarm {options.MaxAlarms + 5}", state.Alarms[^1].Message);
+        Assert.Equal("alarm 6", state.Alarms[0].Message);
+    }
 }
