@@ -193,6 +193,52 @@ public sealed class OtlpMetricsParserTests
     }
 
     [Fact]
+    public void Parse_UnpackedBucketCountsAndBounds_ReadsThem()
+    {
+        // A parser must accept a repeated scalar field written as one field a value as well as packed.
+        var point = new ProtoWriter()
+            .Fixed64(2, Start)
+            .Fixed64(3, End)
+            .Message(9, StringKeyValue("ocpp.action", "StatusNotification"))
+            .Fixed64(4, 6)
+            .Double(5, 9);
+        foreach (var (count, bound) in new (ulong, double?)[] { (1, 1), (4, 2.5), (0, 5), (1, null) })
+        {
+            point.Fixed64(6, count);
+            if (bound is { } b)
+            {
+                point.Double(7, b);
+            }
+        }
+
+        var (histograms, _) = Parse(Request(Histogram(CallDuration, point)), CallDuration);
+
+        var parsed = Assert.Single(histograms).Point;
+        Assert.Equal(new ulong[] { 1, 4, 0, 1 }, parsed.Buckets);
+        Assert.Equal([1, 2.5, 5], parsed.Bounds);
+        Assert.Equal(6UL, parsed.Count);
+    }
+
+    [Fact]
+    public void Parse_PackedBucketCountsInSeveralFields_AreJoined()
+    {
+        // Packed fragments of one repeated field are concatenated, as if written as one.
+        var point = new ProtoWriter()
+            .Fixed64(2, Start)
+            .Fixed64(3, End)
+            .Fixed64(4, 6)
+            .PackedFixed64(6, 1, 4)
+            .PackedDouble(7, 1)
+            .PackedFixed64(6, 0, 1)
+            .PackedDouble(7, 2.5, 5);
+
+        var parsed = Assert.Single(Parse(Request(Histogram(CallDuration, point)), CallDuration).Histograms).Point;
+
+        Assert.Equal(new ulong[] { 1, 4, 0, 1 }, parsed.Buckets);
+        Assert.Equal([1, 2.5, 5], parsed.Bounds);
+    }
+
+    [Fact]
     public void Parse_EmptyRequest_AddsNothing()
     {
         var (histograms, numbers) = Parse([], CallDuration);
