@@ -108,6 +108,15 @@ public sealed class ProtoReaderTests
     }
 
     [Fact]
+    public void String_OfALengthDelimitedField_IsItsUtf8Text()
+    {
+        var reader = new ProtoReader(new ProtoWriter().Text(1, "Größe €").ToArray());
+
+        Assert.True(reader.Next());
+        Assert.Equal("Größe €", reader.String);
+    }
+
+    [Fact]
     public void Packed64_OfAPackedField_ReadsEachEightByteValue()
     {
         ulong[] values = [0, 1, 300, ulong.MaxValue];
