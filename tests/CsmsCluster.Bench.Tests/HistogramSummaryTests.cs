@@ -140,25 +140,41 @@ public sealed class HistogramSummaryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => merged.ShareAtOrBelow(bound));
     }
 
-    [Theory]
-    [InlineData(0.5, 1.75)] // rank 5 of the 10: 1 + 1.5 * 5 / 10
-    [InlineData(0.1, 1.15)] // 1 + 1.5 * 1 / 10
-    [InlineData(0.9, 2.35)] // 1 + 1.5 * 9 / 10
-    [InlineData(1, 2.5)] // the top of the bucket
-    public void Quantile_TenValuesInOneBucket_InterpolatesInsideIt(double quantile, double expected)
+    /// <summary>
+    /// Quantiles worked out by hand: the buckets, the maximum if known, the quantile and the value, found as
+    /// rank = quantile x count, then lower + (upper - lower) x (rank left in the bucket) / (values in the bucket).
+    /// </summary>
+    public static TheoryData<ulong[], double?, double, double> WorkedQuantiles => new()
     {
-        var merged = HistogramSummary.Merge([Point([0, 10, 0, 0], sum: 17.5)])!;
+        // Ten values in (1, 2.5]: linear from 1 to 2.5.
+        { [0, 10, 0, 0], null, 0.5, 1.75 }, // 1 + 1.5 * 5 / 10
+        { [0, 10, 0, 0], null, 0.1, 1.15 }, // 1 + 1.5 * 1 / 10
+        { [0, 10, 0, 0], null, 0.9, 2.35 }, // 1 + 1.5 * 9 / 10
+        { [0, 10, 0, 0], null, 1, 2.5 },
+        // After a fuller bucket only the rank left counts: rank 6 of 12 is the 4th of (1, 2.5], 1 + 1.5 * 4 / 10.
+        { [2, 10, 0, 0], null, 0.5, 1.6 },
+        // The first bucket starts at 0: 0 + 1 * rank / 4.
+        { [4, 0, 0, 0], null, 0, 0 },
+        { [4, 0, 0, 0], null, 0.25, 0.25 },
+        { [4, 0, 0, 0], null, 0.5, 0.5 },
+        // The last bucket runs up to the max: 5 + (13 - 5) * rank / 4.
+        { [0, 0, 0, 4], 13, 0.25, 7 },
+        { [0, 0, 0, 4], 13, 0.5, 9 },
+        { [0, 0, 0, 4], 13, 1, 13 },
+        // Without a max nothing is known above the highest boundary, so the estimate stays there.
+        { [0, 0, 0, 4], null, 0.5, 5 },
+        // A max below a bucket's top caps that bucket: 1 + (2 - 1) * 5 / 10, and never above the max.
+        { [0, 10, 0, 0], 2, 0.5, 1.5 },
+        { [0, 10, 0, 0], 2, 1, 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(WorkedQuantiles))]
+    public void Quantile_WorkedExample_InterpolatesInsideTheBucket(ulong[] buckets, double? max, double quantile, double expected)
+    {
+        var merged = HistogramSummary.Merge([Point(buckets, sum: 0, max)])!;
 
         Assert.Equal(expected, merged.Quantile(quantile), Precision);
-    }
-
-    [Fact]
-    public void Quantile_AfterAFullerBucket_CountsOnlyTheRankLeftInsideTheBucket()
-    {
-        // 2 values in [0, 1], 10 in (1, 2.5]: rank 6 is the 4th of the second bucket, 1 + 1.5 * 4 / 10.
-        var merged = HistogramSummary.Merge([Point([2, 10, 0, 0], sum: 20)])!;
-
-        Assert.Equal(1.6, merged.Quantile(0.5), Precision);
     }
 
     [Theory]
@@ -171,47 +187,6 @@ public sealed class HistogramSummaryTests
 
         Assert.Equal(expected, merged.Quantile(quantile), Precision);
         Assert.Equal(quantile, merged.ShareAtOrBelow(expected), Precision);
-    }
-
-    [Theory]
-    [InlineData(0.25, 0.25)] // rank 1 of 4 in [0, 1]: 0 + 1 * 1 / 4
-    [InlineData(0.5, 0.5)]
-    [InlineData(0, 0)]
-    public void Quantile_FirstBucket_InterpolatesFromZero(double quantile, double expected)
-    {
-        var merged = HistogramSummary.Merge([Point([4, 0, 0, 0], sum: 2)])!;
-
-        Assert.Equal(expected, merged.Quantile(quantile), Precision);
-    }
-
-    [Theory]
-    [InlineData(0.5, 9)] // 5 + (13 - 5) * 2 / 4
-    [InlineData(0.25, 7)] // 5 + 8 * 1 / 4
-    [InlineData(1, 13)]
-    public void Quantile_LastBucket_RunsUpToTheMax(double quantile, double expected)
-    {
-        var merged = HistogramSummary.Merge([Point([0, 0, 0, 4], sum: 40, max: 13)])!;
-
-        Assert.Equal(expected, merged.Quantile(quantile), Precision);
-    }
-
-    [Fact]
-    public void Quantile_LastBucketWithoutMax_IsItsLowerBound()
-    {
-        // Without a maximum nothing is known above the highest boundary, so the estimate stays there.
-        var merged = HistogramSummary.Merge([Point([0, 0, 0, 4], sum: 40)])!;
-
-        Assert.Equal(5, merged.Quantile(0.5), Precision);
-    }
-
-    [Theory]
-    [InlineData(0.5, 1.5)] // 1 + (2 - 1) * 5 / 10
-    [InlineData(1, 2)] // never above the max
-    public void Quantile_MaxBelowTheBucketTop_CapsTheBucket(double quantile, double expected)
-    {
-        var merged = HistogramSummary.Merge([Point([0, 10, 0, 0], sum: 15, max: 2)])!;
-
-        Assert.Equal(expected, merged.Quantile(quantile), Precision);
     }
 
     [Fact]

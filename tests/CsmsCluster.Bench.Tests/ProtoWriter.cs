@@ -20,27 +20,13 @@ public sealed class ProtoWriter
     }
 
     /// <summary>A fixed64, sfixed64 or double field (wire type 1).</summary>
-    public ProtoWriter Fixed64(int field, ulong value)
-    {
-        Tag(field, 1);
-        Span<byte> raw = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(raw, value);
-        _bytes.AddRange(raw);
-        return this;
-    }
+    public ProtoWriter Fixed64(int field, ulong value) => LittleEndian(field, 1, value, 8);
 
     /// <summary>A double field: its IEEE 754 bits as a fixed64.</summary>
     public ProtoWriter Double(int field, double value) => Fixed64(field, BitConverter.DoubleToUInt64Bits(value));
 
     /// <summary>A fixed32 field (wire type 5).</summary>
-    public ProtoWriter Fixed32(int field, uint value)
-    {
-        Tag(field, 5);
-        Span<byte> raw = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(raw, value);
-        _bytes.AddRange(raw);
-        return this;
-    }
+    public ProtoWriter Fixed32(int field, uint value) => LittleEndian(field, 5, value, 4);
 
     /// <summary>A length-delimited field (wire type 2).</summary>
     public ProtoWriter Bytes(int field, ReadOnlySpan<byte> value)
@@ -97,6 +83,17 @@ public sealed class ProtoWriter
         var bytes = new List<byte>();
         WriteVarint(bytes, value);
         return [.. bytes];
+    }
+
+    private ProtoWriter LittleEndian(int field, int wireType, ulong value, int size)
+    {
+        Tag(field, wireType);
+        for (var i = 0; i < size; i++)
+        {
+            _bytes.Add((byte)(value >> (8 * i)));
+        }
+
+        return this;
     }
 
     private void Tag(int field, int wireType) => WriteVarint(_bytes, ((ulong)field << 3) | (uint)wireType);
