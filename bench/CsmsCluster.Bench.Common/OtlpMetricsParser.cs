@@ -81,7 +81,7 @@ public static class OtlpMetricsParser
         ulong count = 0, start = 0, end = 0;
         double sum = 0;
         double? min = null, max = null;
-        ulong[] buckets = [], bounds = [];
+        List<ulong> buckets = [], bounds = [];
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var p = new ProtoReader(bytes); p.Next();)
         {
@@ -91,8 +91,9 @@ public static class OtlpMetricsParser
                 case 3: end = p.Scalar; break;
                 case 4: count = p.Scalar; break;
                 case 5: sum = p.Double; break;
-                case 6: buckets = p.Packed64(); break;
-                case 7: bounds = p.Packed64(); break;
+                // Repeated fields may come packed (one length-delimited field) or one 64-bit field a value.
+                case 6: buckets.AddRange(p.WireType == 1 ? [p.Scalar] : p.Packed64()); break;
+                case 7: bounds.AddRange(p.WireType == 1 ? [p.Scalar] : p.Packed64()); break;
                 case 9: Attribute(p.Bytes, attributes); break;
                 case 11: min = p.Double; break;
                 case 12: max = p.Double; break;

@@ -51,6 +51,9 @@ public ref struct ProtoReader(ReadOnlySpan<byte> data)
 
     public readonly double Double => BitConverter.UInt64BitsToDouble(Scalar);
 
+    /// <summary>The bytes of a length-delimited field as UTF-8 text.</summary>
+    public readonly string String => System.Text.Encoding.UTF8.GetString(Bytes);
+
     /// <summary>A packed repeated fixed64/double field.</summary>
     public readonly ulong[] Packed64()
     {

@@ -1,3 +1,5 @@
+using CsmsCluster.Bench.Common;
+
 namespace CsmsCluster.Server.Tests.Telemetry;
 
 /// <summary>
@@ -37,10 +39,10 @@ public static class OtlpDecoder
             {
                 foreach (var metric in Messages(scopeMetrics, 2))
                 {
-                    var reader = new ProtobufReader(metric);
+                    var reader = new ProtoReader(metric);
                     while (reader.Next())
                     {
-                        if (reader.FieldNumber == 1)
+                        if (reader.Field == 1)
                         {
                             names.Add(reader.String);
                         }
@@ -63,10 +65,10 @@ public static class OtlpDecoder
             {
                 foreach (var record in Messages(scopeLogs, 2))
                 {
-                    var reader = new ProtobufReader(record);
+                    var reader = new ProtoReader(record);
                     while (reader.Next())
                     {
-                        if (reader.FieldNumber == 5)
+                        if (reader.Field == 5)
                         {
                             bodies.Add(AnyValueString(reader.Bytes));
                         }
@@ -83,10 +85,10 @@ public static class OtlpDecoder
         string traceId = "", spanId = "", parent = "", name = "";
         var attributes = new Dictionary<string, string>();
         var links = new List<string>();
-        var reader = new ProtobufReader(span);
+        var reader = new ProtoReader(span);
         while (reader.Next())
         {
-            switch (reader.FieldNumber)
+            switch (reader.Field)
             {
                 case 1:
                     traceId = Convert.ToHexStringLower(reader.Bytes);
@@ -106,10 +108,10 @@ public static class OtlpDecoder
                     break;
                 case 13:
                     // Link: trace_id(1), span_id(2), ...
-                    var link = new ProtobufReader(reader.Bytes);
+                    var link = new ProtoReader(reader.Bytes);
                     while (link.Next())
                     {
-                        if (link.FieldNumber == 1)
+                        if (link.Field == 1)
                         {
                             links.Add(Convert.ToHexStringLower(link.Bytes));
                         }
@@ -140,10 +142,10 @@ public static class OtlpDecoder
     {
         foreach (var scope in Messages(scopeItems, 1))
         {
-            var reader = new ProtobufReader(scope);
+            var reader = new ProtoReader(scope);
             while (reader.Next())
             {
-                if (reader.FieldNumber == 1)
+                if (reader.Field == 1)
                 {
                     return reader.String;
                 }
@@ -157,14 +159,14 @@ public static class OtlpDecoder
     private static (string Key, string Value) KeyValue(ReadOnlySpan<byte> message)
     {
         string key = "", value = "";
-        var reader = new ProtobufReader(message);
+        var reader = new ProtoReader(message);
         while (reader.Next())
         {
-            if (reader.FieldNumber == 1)
+            if (reader.Field == 1)
             {
                 key = reader.String;
             }
-            else if (reader.FieldNumber == 2)
+            else if (reader.Field == 2)
             {
                 value = AnyValueString(reader.Bytes);
             }
@@ -176,19 +178,19 @@ public static class OtlpDecoder
     // AnyValue: string(1), bool(2), int(3), double(4); other kinds are not needed here.
     private static string AnyValueString(ReadOnlySpan<byte> message)
     {
-        var reader = new ProtobufReader(message);
+        var reader = new ProtoReader(message);
         while (reader.Next())
         {
-            switch (reader.FieldNumber)
+            switch (reader.Field)
             {
                 case 1:
                     return reader.String;
                 case 2:
-                    return reader.Number != 0 ? "true" : "false";
+                    return reader.Scalar != 0 ? "true" : "false";
                 case 3:
-                    return ((long)reader.Number).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return ((long)reader.Scalar).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 case 4:
-                    return BitConverter.UInt64BitsToDouble(reader.Number).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return reader.Double.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
@@ -199,10 +201,10 @@ public static class OtlpDecoder
     private static List<byte[]> Messages(ReadOnlySpan<byte> message, int fieldNumber)
     {
         var list = new List<byte[]>();
-        var reader = new ProtobufReader(message);
+        var reader = new ProtoReader(message);
         while (reader.Next())
         {
-            if (reader.FieldNumber == fieldNumber && reader.WireType == 2)
+            if (reader.Field == fieldNumber && reader.WireType == 2)
             {
                 list.Add(reader.Bytes.ToArray());
             }
