@@ -154,10 +154,8 @@ public sealed class SiteGrain(
         // Not written here: an answer only settles a pending send, and a pending send survives a crash as pending
         // (counted at max(old, new), then re-sent), so the write waits for the run it triggers.
         _dirty = true;
-        var now = time.GetUtcNow();
         // A TxDefault's answer is settled with the charger's own word (Rejected, NotSupported) as the recorded reason.
-        if (PreArming.Complete(State, answer.ConnectorId, answer.Sequence, answer.Outcome, answer.Detail, now, _loop)
-            ?? SiteLoop.Complete(State, answer.ConnectorId, answer.Sequence, answer.Outcome, now, _loop))
+        if (SiteLoop.Complete(State, answer.ConnectorId, answer.Sequence, answer.Outcome, time.GetUtcNow(), _loop, answer.Detail))
         {
             Trigger();
         }

@@ -93,12 +93,14 @@ public static class SiteLoop
     /// <param name="outcome">The answer.</param>
     /// <param name="now">The instant.</param>
     /// <param name="options">Loop options.</param>
+    /// <param name="detail">The charger's status (Rejected, NotSupported) or error, recorded when a launch TxDefault is refused.</param>
     /// <returns>True when the loop should run again (an increase may now go, or a connector left control).</returns>
-    public static bool Complete(SiteLoopState state, string connectorId, long sequence, ProfileOutcome outcome, DateTimeOffset now, LoopOptions options)
+    public static bool Complete(
+        SiteLoopState state, string connectorId, long sequence, ProfileOutcome outcome, DateTimeOffset now, LoopOptions options, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
-        if (PreArming.Complete(state, connectorId, sequence, outcome, null, now, options) is { } preArm)
+        if (PreArming.Complete(state, connectorId, sequence, outcome, detail, now, options) is { } preArm)
         {
             return preArm;
         }

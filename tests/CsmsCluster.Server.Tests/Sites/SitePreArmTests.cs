@@ -19,12 +19,7 @@ public sealed class SitePreArmTests() : ServerTest(SiteSmartChargingTests.FastLo
         var site0 = await Server.Api.SendJsonAsync(HttpMethod.Put, $"/api/v1/sites/{site}", """{"limit":48,"unit":"A","margin":0,"preArmedConnectors":1}""");
         Assert.Equal(1, site0.GetProperty("preArmedConnectors").GetInt32());
         var ids = new[] { "PA-A", "PA-B", "PA-C" };
-        var chargers = new List<SiteCharger>();
-        foreach (var id in ids)
-        {
-            await Server.Api.SendJsonAsync(HttpMethod.Put, $"/api/v1/chargepoints/{id}", $$"""{"siteId":"{{site}}","maxCurrent":32,"phases":3}""");
-            chargers.Add(await SiteCharger.ConnectAsync(Server, id, ledger));
-        }
+        var chargers = await SiteSmartChargingTests.ConnectAsync(Server, site, ids, ledger);
         try
         {
             // Exactly one idle connector is armed, and the site says so.

@@ -29,12 +29,7 @@ public sealed class SiteSmartChargingTests() : ServerTest(FastLoop)
         var ledger = new SiteLedger(48);
         await PutSiteAsync(site, """{"name":"Depot","limit":48,"unit":"A","voltage":230,"margin":0}""");
         var ids = new[] { "SC-A", "SC-B", "SC-C" };
-        var chargers = new List<SiteCharger>();
-        foreach (var id in ids)
-        {
-            await Server.Api.SendJsonAsync(HttpMethod.Put, $"/api/v1/chargepoints/{id}", $$"""{"siteId":"{{site}}","maxCurrent":32,"phases":3}""");
-            chargers.Add(await SiteCharger.ConnectAsync(Server, id, ledger));
-        }
+        var chargers = await ConnectAsync(Server, site, ids, ledger);
         try
         {
             foreach (var charger in chargers)
@@ -140,6 +135,18 @@ public sealed class SiteSmartChargingTests() : ServerTest(FastLoop)
         Assert.Equal(2, connector.GetProperty("connectorSettings").GetProperty("CP/1").GetProperty("priority").GetInt32());
         // A group in use cannot be removed from under its connector.
         await Server.Api.SendJsonAsync(HttpMethod.Put, "/api/v1/sites/GOOD/activation-groups", """{"groups":[]}""", HttpStatusCode.Conflict);
+    }
+
+    /// <summary>Registers each charge point on the site (32 A, 3 phases) and connects it as a test charger.</summary>
+    internal static async Task<List<SiteCharger>> ConnectAsync(CsmsTestServer server, string site, IEnumerable<string> ids, SiteLedger ledger)
+    {
+        var chargers = new List<SiteCharger>();
+        foreach (var id in ids)
+        {
+            await server.Api.SendJsonAsync(HttpMethod.Put, $"/api/v1/chargepoints/{id}", $$"""{"siteId":"{{site}}","maxCurrent":32,"phases":3}""");
+            chargers.Add(await SiteCharger.ConnectAsync(server, id, ledger));
+        }
+        return chargers;
     }
 
     internal static IEnumerable<JsonElement> Connectors(JsonElement site) => site.GetProperty("connectors").EnumerateArray();
