@@ -34,12 +34,13 @@ public static class GrainClusterServiceCollectionExtensions
         services.AddSingleton(sp => new RendezvousPlacement(sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value.SiloId!));
         services.Replace(ServiceDescriptor.Singleton<IGrainPlacement>(sp => sp.GetRequiredService<RendezvousPlacement>()));
         services.Replace(ServiceDescriptor.Singleton<IActivationGate>(sp => sp.GetRequiredService<RendezvousPlacement>()));
-        services.Replace(ServiceDescriptor.Singleton<IRemoteGrainCallInvoker>(sp => new GrainTransportClient(
+        services.AddSingleton(sp => new GrainTransportClient(
             sp.GetRequiredService<RendezvousPlacement>(),
             sp.GetRequiredService<GrainSerializer>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value.SiloId!)));
-        services.TryAddSingleton<ISiloProbe, HttpSiloProbe>();
+            sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value.SiloId!));
+        services.Replace(ServiceDescriptor.Singleton<IRemoteGrainCallInvoker>(sp => sp.GetRequiredService<GrainTransportClient>()));
+        services.TryAddSingleton<ISiloProbe, SiloProbe>();
         services.TryAddSingleton<ISiloFence>(sp => new GrainRuntimeSiloFence(sp.GetRequiredService<GrainRuntime>()));
         services.TryAddSingleton(sp => new ClusterMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp =>

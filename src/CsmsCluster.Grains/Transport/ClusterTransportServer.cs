@@ -16,7 +16,8 @@ namespace CsmsCluster.Grains.Transport;
 /// The node's internal endpoint: a Kestrel server of its own, HTTP/2 cleartext only, on
 /// <see cref="ClusterMembershipOptions.InternalPort"/> (0 picks a free port), separate from the public HTTP/WebSocket
 /// listener so the public URLs and the cluster port never interfere. It serves grain calls, probes and whatever
-/// <see cref="IClusterEndpoints"/> add.
+/// <see cref="IClusterEndpoints"/> add; peer probes are also answered over UDP on the same port number
+/// (<see cref="UdpProbeResponder"/>), from a thread of their own.
 /// </summary>
 public sealed class ClusterTransportServer(
     IOptions<ClusterMembershipOptions> options,
@@ -26,6 +27,7 @@ public sealed class ClusterTransportServer(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<ClusterTransportServer>();
     private WebApplication? _app;
+    private UdpProbeResponder? _probes;
 
     /// <summary>The port the server listens on (after <see cref="StartAsync"/>).</summary>
     public int Port { get; private set; }
@@ -65,12 +67,14 @@ public sealed class ClusterTransportServer(
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
             .Get<IServerAddressesFeature>()!.Addresses.First();
         Port = new Uri(address).Port;
+        _probes = UdpProbeResponder.TryStart(IPAddress.Parse(settings.ListenAddress), Port, siloId, _logger);
         ClusterLog.TransportListening(_logger, siloId, address);
     }
 
     /// <summary>Stops listening: in-flight requests get until <paramref name="cancellationToken"/>, then are aborted.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Exchange(ref _probes, null)?.Dispose();
         if (_app is { } app)
         {
             await app.StopAsync(cancellationToken);
@@ -80,6 +84,7 @@ public sealed class ClusterTransportServer(
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref _probes, null)?.Dispose();
         if (Interlocked.Exchange(ref _app, null) is { } app)
         {
             await app.DisposeAsync();

@@ -1,0 +1,43 @@
+namespace CsmsCluster.Cluster.Tests;
+
+/// <summary>
+/// Blocks every thread of the process's thread pool (and the threads it adds while starved) until disposed, and
+/// tells whether an item queued behind them ever ran. Tests that use it run alone (no other test in parallel), since
+/// a starved pool would stall the leases of every other test's silos.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ThreadPoolSaturation : IDisposable
+{
+    public const string Name = "Thread pool saturation";
+
+    private volatile bool _released;
+    private volatile bool _poolRan;
+
+    /// <summary>True once an item queued after the blockers ran: the pool was then no longer saturated.</summary>
+    public bool PoolRan => _poolRan;
+
+    public static ThreadPoolSaturation Start()
+    {
+        var saturation = new ThreadPoolSaturation();
+        ThreadPool.GetMinThreads(out var workers, out _);
+        // Far more blockers than threads: the pool adds threads while starved, and each new one takes a blocker too.
+        for (var i = 0; i < (workers * 4) + 200; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static s => s.Block(), saturation, preferLocal: false);
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static s => s._poolRan = true, saturation, preferLocal: false);
+        Thread.Sleep(200); // let the pool's threads pick up their blockers
+        return saturation;
+    }
+
+    public void Dispose() => _released = true;
+
+    private void Block()
+    {
+        while (!_released)
+        {
+            Thread.Sleep(10);
+        }
+    }
+}
