@@ -97,7 +97,7 @@ public sealed class ActivationGateTests
             public Task<bool> TryChangeStatusAsync(string siloId, SiloStatus from, SiloStatus to, long expectedVersion, CancellationToken cancellationToken) =>
                 inner.TryChangeStatusAsync(siloId, from, to, expectedVersion, cancellationToken);
 
-            public Task<SiloStatus?> HeartbeatAsync(string siloId, CancellationToken cancellationToken) => inner.HeartbeatAsync(siloId, cancellationToken);
+            public SiloStatus? Heartbeat(string siloId) => inner.Heartbeat(siloId);
 
             public Task<bool> VoteAsync(string suspectId, string voterId, CancellationToken cancellationToken) => inner.VoteAsync(suspectId, voterId, cancellationToken);
 

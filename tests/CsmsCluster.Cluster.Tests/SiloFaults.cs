@@ -89,7 +89,18 @@ public sealed class SiloFaults
         public Task<bool> TryChangeStatusAsync(string siloId, SiloStatus from, SiloStatus to, long expectedVersion, CancellationToken cancellationToken) =>
             Guard(() => inner.TryChangeStatusAsync(siloId, from, to, expectedVersion, cancellationToken));
 
-        public Task<SiloStatus?> HeartbeatAsync(string siloId, CancellationToken cancellationToken) => Guard(() => inner.HeartbeatAsync(siloId, cancellationToken));
+        public SiloStatus? Heartbeat(string siloId)
+        {
+            faults.ThrowIfDatabaseUnreachable();
+            // A stopped process sends nothing: the heartbeat thread waits until the test resumes the silo.
+            if (faults.Paused)
+            {
+                SpinWait.SpinUntil(() => !faults.Paused);
+                throw new InvalidOperationException("Test fault: this silo was paused while the heartbeat was due.");
+            }
+
+            return inner.Heartbeat(siloId);
+        }
 
         public Task<bool> VoteAsync(string suspectId, string voterId, CancellationToken cancellationToken) =>
             Guard(() => inner.VoteAsync(suspectId, voterId, cancellationToken));

@@ -107,10 +107,10 @@ public sealed class MembershipStoreContractTests
         var aged = await store.ReadAsync(Ct);
         Assert.All(aged.Silos, s => Assert.InRange(s.HeartbeatAge, TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(35)));
 
-        Assert.Equal(SiloStatus.Active, await store.HeartbeatAsync("silo-a", Ct));
+        Assert.Equal(SiloStatus.Active, store.Heartbeat("silo-a"));
         Assert.Equal(DeathDeclarationResult.Declared, await store.TryDeclareDeadAsync("silo-b", Rule, aged.Version, Ct));
-        Assert.Equal(SiloStatus.Dead, await store.HeartbeatAsync("silo-b", Ct));
-        Assert.Null(await store.HeartbeatAsync("silo-never-joined", Ct));
+        Assert.Equal(SiloStatus.Dead, store.Heartbeat("silo-b"));
+        Assert.Null(store.Heartbeat("silo-never-joined"));
 
         var after = await store.ReadAsync(Ct);
         Assert.InRange(after.Find("silo-a")!.HeartbeatAge, TimeSpan.Zero, TimeSpan.FromSeconds(5));
@@ -237,7 +237,7 @@ public sealed class MembershipStoreContractTests
         // Three Active silos now (quorum 2): b and d count; then d's lease expires in database time and b alone is not enough.
         await BackdateAsync(storage, "membership_silos", "heartbeat_at", "silo_id = 'silo-d'", Lease + TimeSpan.FromSeconds(1));
         Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-a", Rule, version, Ct));
-        Assert.Equal(SiloStatus.Active, await store.HeartbeatAsync("silo-d", Ct));
+        Assert.Equal(SiloStatus.Active, store.Heartbeat("silo-d"));
         Assert.Equal(DeathDeclarationResult.Declared, await store.TryDeclareDeadAsync("silo-a", Rule, version, Ct));
     }
 

@@ -20,9 +20,13 @@ public interface IMembershipStore
     /// <returns>False when the version changed or the silo is not in <paramref name="from"/>.</returns>
     Task<bool> TryChangeStatusAsync(string siloId, SiloStatus from, SiloStatus to, long expectedVersion, CancellationToken cancellationToken);
 
-    /// <summary>Renews the silo's heartbeat unless it is Dead.</summary>
+    /// <summary>
+    /// Renews the silo's heartbeat unless it is Dead. Blocking I/O: the membership agent renews its lease from a thread
+    /// of its own, so a node whose thread pool is overloaded for seconds (a connect storm) does not lose its lease
+    /// while it is alive and reaches the database.
+    /// </summary>
     /// <returns>The silo's status after the call (Dead means: fence now), or null when the row is gone.</returns>
-    Task<SiloStatus?> HeartbeatAsync(string siloId, CancellationToken cancellationToken);
+    SiloStatus? Heartbeat(string siloId);
 
     /// <summary>Records (or refreshes) <paramref name="voterId"/>'s vote that <paramref name="suspectId"/> is dead.</summary>
     /// <returns>False when the voter is not Active (a Dead silo cannot vote) or votes against itself.</returns>

@@ -39,6 +39,37 @@ internal sealed class SiloLease(TimeProvider time, TimeSpan duration, Action onE
         }
     }
 
+    /// <summary>
+    /// How long the lease has left (zero once it ran out; infinite before the first renewal or after it ended). The
+    /// heartbeat thread wakes by then and calls <see cref="ExpireIfDue"/>, so an overloaded thread pool that runs the
+    /// timer's callback late does not let the silo run turns past its lease.
+    /// </summary>
+    public TimeSpan Remaining
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (_ended || _newestSent == long.MinValue)
+                {
+                    return Timeout.InfiniteTimeSpan;
+                }
+
+                var remaining = duration - time.GetElapsedTime(_newestSent);
+                return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+            }
+        }
+    }
+
+    /// <summary>Runs the expiry callback now if the lease has run out and it has not run yet.</summary>
+    public void ExpireIfDue()
+    {
+        if (Remaining == TimeSpan.Zero)
+        {
+            Expire();
+        }
+    }
+
     /// <summary>Ends the lease without the callback (graceful leave).</summary>
     public void Dispose()
     {

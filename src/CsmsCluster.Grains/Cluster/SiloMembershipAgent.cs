@@ -15,6 +15,13 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
 {
     private const int MaxCompareAndSwapAttempts = 20;
 
+    // How often the view is read again while it is not settled (peers have still to acknowledge it): activations of the
+    // grains it moves wait for that, so they should not wait a whole probe interval more.
+    private static readonly TimeSpan UnsettledRefreshInterval = TimeSpan.FromMilliseconds(100);
+
+    // Read a peer's row this long after its lease should have expired, so the database clock has passed it too.
+    private static readonly TimeSpan ExpiryGrace = TimeSpan.FromMilliseconds(25);
+
     private readonly IMembershipStore _store;
     private readonly ISiloFence _fence;
     private readonly ClusterMetrics? _metrics;
@@ -32,6 +39,8 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
     private Task[] _loops = [];
     private long _acknowledged;
     private long _lastCleanup;
+    private long _extraRefreshFrom;
+    private TimeSpan _extraRefreshAfter = Timeout.InfiniteTimeSpan;
     private int _state = (int)SiloAgentState.Created;
 
     /// <summary>Creates the agent; nothing happens until <see cref="StartAsync"/>.</summary>
@@ -117,7 +126,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         Interlocked.CompareExchange(ref _state, (int)SiloAgentState.Active, (int)SiloAgentState.Joining);
         await RefreshAsync(cancellationToken);
         _lastCleanup = _time.GetTimestamp();
-        _loops = [RunHeartbeatsAsync(), RunRoundsAsync()];
+        _loops = [StartHeartbeatThread(), RunRoundsAsync()];
     }
 
     /// <summary>
@@ -157,11 +166,11 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         _gate.Dispose();
     }
 
-    /// <summary>Renews the heartbeat once; fences when the table says this silo is Dead or gone.</summary>
-    internal async Task HeartbeatAsync(CancellationToken cancellationToken)
+    /// <summary>Renews the heartbeat once (blocking); fences when the table says this silo is Dead or gone.</summary>
+    internal void Heartbeat()
     {
         var sent = _time.GetTimestamp();
-        var status = await _store.HeartbeatAsync(SiloId, cancellationToken);
+        var status = _store.Heartbeat(SiloId);
         if (status is null or SiloStatus.Dead)
         {
             Fence("a heartbeat found this silo declared dead");
@@ -293,6 +302,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         var active = snapshot.Silos.Where(s => s.Status == SiloStatus.Active && s.HeartbeatAge <= _options.LeaseExpiry).ToList();
         var settled = active.All(s => s.SiloId == SiloId || !ClusterRoles.HostsGrains(s.Role) || s.AcknowledgedVersion >= snapshot.Version);
         var view = new MembershipView(snapshot.Version, active, settled);
+        ScheduleExtraRefresh(snapshot, settled);
         if (!view.SameAs(_views.Current) && !_fenced.IsCancellationRequested)
         {
             // Observers adopt the view before the acknowledgement is written: a peer that waits for this silo's
@@ -310,6 +320,42 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
             await _store.AcknowledgeAsync(SiloId, snapshot.Version, cancellationToken);
             _acknowledged = snapshot.Version;
         }
+    }
+
+    /// <summary>
+    /// When to read the table again before the next probe round: just after the first peer lease in
+    /// <paramref name="snapshot"/> expires (every node computes the same moment from the database's ages, so they all
+    /// see the death together and acknowledge the new view at once), and soon while the view is not settled.
+    /// </summary>
+    private void ScheduleExtraRefresh(MembershipSnapshot snapshot, bool settled)
+    {
+        var after = settled ? Timeout.InfiniteTimeSpan : UnsettledRefreshInterval;
+        foreach (var silo in snapshot.Silos)
+        {
+            var left = _options.LeaseExpiry - silo.HeartbeatAge;
+            if (silo.SiloId != SiloId && silo.Status != SiloStatus.Dead && left >= TimeSpan.Zero
+                && (after == Timeout.InfiniteTimeSpan || left + ExpiryGrace < after))
+            {
+                after = left + ExpiryGrace;
+            }
+        }
+
+        Volatile.Write(ref _extraRefreshFrom, _time.GetTimestamp());
+        _extraRefreshAfter = after;
+    }
+
+    // How long until the next round: the probe interval, or sooner for a refresh ScheduleExtraRefresh asked for.
+    private TimeSpan UntilNextRound(long lastProbe)
+    {
+        var untilProbe = _options.ProbeInterval - _time.GetElapsedTime(lastProbe);
+        var after = _extraRefreshAfter;
+        if (after != Timeout.InfiniteTimeSpan)
+        {
+            var untilRefresh = after - _time.GetElapsedTime(Volatile.Read(ref _extraRefreshFrom));
+            untilProbe = untilRefresh < untilProbe ? untilRefresh : untilProbe;
+        }
+
+        return untilProbe > TimeSpan.Zero ? untilProbe : TimeSpan.Zero;
     }
 
     // Declares every other silo whose lease expired (database clock) dead; true when the version moved.
@@ -367,41 +413,104 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         _stopping.Cancel();
     }
 
-    private async Task RunHeartbeatsAsync()
+    // Heartbeats run on a thread of their own with blocking database I/O (IMembershipStore.Heartbeat): a node whose
+    // thread pool is queued up for seconds (a connect storm on a busy core) keeps its lease while it is alive and
+    // reaches the database, instead of fencing itself and dropping every charger and grain it holds.
+    private Task StartHeartbeatThread()
     {
-        using var timer = new PeriodicTimer(_options.HeartbeatInterval, _time);
-        var token = _stopping.Token;
-        try
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            while (await timer.WaitForNextTickAsync(token))
+            try
+            {
+                RunHeartbeats();
+            }
+            finally
+            {
+                stopped.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "cluster-heartbeat",
+        };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    private void RunHeartbeats()
+    {
+        var token = _stopping.Token;
+        using var beat = new AutoResetEvent(false);
+        WaitHandle[] wakers = [beat, token.WaitHandle];
+        // The thread times its own waits (no pool thread needed); the time provider's timer also wakes it, so a test
+        // clock drives it too.
+        using var ticks = _time.CreateTimer(
+            _ =>
             {
                 try
                 {
-                    await HeartbeatAsync(token);
+                    beat.Set();
                 }
-                catch (Exception exception) when (!token.IsCancellationRequested)
+                catch (ObjectDisposedException)
                 {
-                    _logger.HeartbeatFailed(SiloId, exception);
-                    _metrics?.HeartbeatFailed();
+                    // A tick that raced the stop.
                 }
-            }
-        }
-        catch (Exception) when (token.IsCancellationRequested)
+            },
+            null,
+            _options.HeartbeatInterval,
+            _options.HeartbeatInterval);
+        var last = _time.GetTimestamp();
+        while (!token.IsCancellationRequested)
         {
-            // Stopping: whatever the last heartbeat ran into (cancelled, or failed as the connection went) no longer matters.
+            _lease.ExpireIfDue();
+            var remaining = _options.HeartbeatInterval - _time.GetElapsedTime(last);
+            if (remaining > TimeSpan.Zero)
+            {
+                var lease = _lease.Remaining;
+                WaitHandle.WaitAny(wakers, lease != Timeout.InfiniteTimeSpan && lease < remaining ? lease : remaining);
+                continue;
+            }
+
+            last = _time.GetTimestamp();
+            try
+            {
+                Heartbeat();
+            }
+            catch (Exception exception) when (!token.IsCancellationRequested)
+            {
+                _logger.HeartbeatFailed(SiloId, exception);
+                _metrics?.HeartbeatFailed();
+            }
         }
     }
 
+    // A probe round every ProbeInterval; in between, the extra refreshes ScheduleExtraRefresh asks for.
     private async Task RunRoundsAsync()
     {
-        using var timer = new PeriodicTimer(_options.ProbeInterval, _time);
         var token = _stopping.Token;
+        var lastProbe = _time.GetTimestamp();
         try
         {
-            while (await timer.WaitForNextTickAsync(token))
+            while (true)
             {
+                token.ThrowIfCancellationRequested();
+                var wait = UntilNextRound(lastProbe);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, token);
+                }
+
                 try
                 {
+                    if (_time.GetElapsedTime(lastProbe) < _options.ProbeInterval)
+                    {
+                        _extraRefreshAfter = Timeout.InfiniteTimeSpan; // the refresh schedules the next one
+                        await RefreshAsync(token);
+                        continue;
+                    }
+
+                    lastProbe = _time.GetTimestamp();
                     await ProbeRoundAsync(token);
                     if (_time.GetElapsedTime(_lastCleanup) >= _options.CleanupInterval)
                     {

@@ -36,6 +36,8 @@ internal sealed class PostgresStorageDatabase(string connectionString) : Storage
     public override async ValueTask<DbConnection> OpenControlConnectionAsync(CancellationToken cancellationToken) =>
         await _controlSource.OpenConnectionAsync(cancellationToken);
 
+    public override DbConnection OpenControlConnection() => _controlSource.OpenConnection();
+
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         // Transaction-scoped: released by commit or rollback, and by the server if this node dies mid-migration.

@@ -43,6 +43,23 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         }
     }
 
+    public override DbConnection OpenControlConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand(_connectionPragmas);
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         // BEGIN IMMEDIATE: a deferred transaction that reads first could not upgrade to a writer under contention.
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));

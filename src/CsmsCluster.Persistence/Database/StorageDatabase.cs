@@ -21,6 +21,12 @@ internal abstract class StorageDatabase : IAsyncDisposable, IDisposable
     /// traffic for a pooled connection. Default: the same pool.</summary>
     public virtual ValueTask<DbConnection> OpenControlConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
 
+    /// <summary>
+    /// <see cref="OpenControlConnectionAsync"/> with blocking I/O, for the membership agent's heartbeat thread: it must
+    /// renew the lease without waiting for a thread-pool thread, which an overloaded node may not have for seconds.
+    /// </summary>
+    public abstract DbConnection OpenControlConnection();
+
     /// <summary>Begins a transaction that takes the write lock at once (SQLite <c>BEGIN IMMEDIATE</c>).</summary>
     public virtual async ValueTask<DbTransaction> BeginWriteTransactionAsync(
         DbConnection connection, CancellationToken cancellationToken) =>

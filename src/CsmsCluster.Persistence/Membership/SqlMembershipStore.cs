@@ -79,16 +79,18 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
         }, cancellationToken) == ChangeResult.Applied;
     }
 
-    public async Task<SiloStatus?> HeartbeatAsync(string siloId, CancellationToken cancellationToken)
+    public SiloStatus? Heartbeat(string siloId)
     {
-        await using var connection = await database.OpenControlConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(_sql.Heartbeat).With("service", _service).With("id", siloId);
-        if (await command.ExecuteScalarAsync(cancellationToken) is { } status)
+        using var connection = database.OpenControlConnection();
+        using var command = connection.CreateCommand(_sql.Heartbeat).With("service", _service).With("id", siloId);
+        var status = command.ExecuteScalar();
+        if (status is null)
         {
-            return (SiloStatus)Convert.ToInt32(status, CultureInfo.InvariantCulture);
+            using var read = connection.CreateCommand(MembershipSql.ReadStatus).With("service", _service).With("id", siloId);
+            status = read.ExecuteScalar();
         }
 
-        return await ReadStatusAsync(connection, null, siloId, cancellationToken);
+        return status is null ? null : (SiloStatus)Convert.ToInt32(status, CultureInfo.InvariantCulture);
     }
 
     public async Task<bool> VoteAsync(string suspectId, string voterId, CancellationToken cancellationToken)

@@ -22,9 +22,9 @@ public sealed class ClusterMetricsTests
 
         // b goes silent past its lease on the database clock: a declares it dead; then b's heartbeat finds it dead.
         database.Advance(a.Options.LeaseExpiry + TimeSpan.FromSeconds(1));
-        await a.Agent.HeartbeatAsync(TestContext.Current.CancellationToken);
+        a.Agent.Heartbeat();
         await a.Agent.RefreshAsync(TestContext.Current.CancellationToken);
-        await b.Agent.HeartbeatAsync(TestContext.Current.CancellationToken);
+        b.Agent.Heartbeat();
 
         recorder.Collect();
         Assert.Equal(1, recorder.Last("csms.cluster.nodes", a.Metrics));

@@ -55,7 +55,7 @@ internal sealed class InMemoryMembershipStore(ManualTimeProvider databaseClock) 
         return true;
     });
 
-    public Task<SiloStatus?> HeartbeatAsync(string siloId, CancellationToken cancellationToken) => Run(() =>
+    public SiloStatus? Heartbeat(string siloId) => Run(() =>
     {
         if (!_silos.TryGetValue(siloId, out var row))
         {
@@ -69,7 +69,7 @@ internal sealed class InMemoryMembershipStore(ManualTimeProvider databaseClock) 
         }
 
         return row.Status;
-    });
+    }).GetAwaiter().GetResult(); // Run completes synchronously
 
     public Task<bool> VoteAsync(string suspectId, string voterId, CancellationToken cancellationToken) => Run(() =>
     {

@@ -124,13 +124,13 @@ public sealed class SiloMembershipAgentTests
         await using var a = await TestClusterSilo.StartAsync(store, "silo-a");
         await using var b = await TestClusterSilo.StartAsync(store, "silo-b");
         database.Advance(a.Options.LeaseExpiry + TimeSpan.FromSeconds(1));
-        await a.Agent.HeartbeatAsync(Ct);
+        a.Agent.Heartbeat();
 
         await a.Agent.RefreshAsync(Ct);
         Assert.Equal(["silo-a"], a.Agent.Current!.ActiveSiloIds);
         Assert.Empty(b.Fence.Reasons);
 
-        await b.Agent.HeartbeatAsync(Ct);
+        b.Agent.Heartbeat();
         Assert.Equal(SiloAgentState.Fenced, b.Agent.State);
         Assert.Contains("dead", Assert.Single(b.Fence.Reasons), StringComparison.Ordinal);
     }
@@ -154,7 +154,7 @@ public sealed class SiloMembershipAgentTests
 
         Assert.Equal(SiloStatus.Dead, (await store.ReadAsync(Ct)).Find("silo-c")!.Status);
         Assert.Equal(["silo-a", "silo-b"], b.Agent.Current!.ActiveSiloIds);
-        await c.Agent.HeartbeatAsync(Ct);
+        c.Agent.Heartbeat();
         Assert.Equal(SiloAgentState.Fenced, c.Agent.State);
         Assert.Empty(a.Fence.Reasons);
         Assert.Empty(b.Fence.Reasons);
@@ -176,7 +176,7 @@ public sealed class SiloMembershipAgentTests
         }
 
         // Both suspect each other; the one that started first declares the other dead, which fences at its next heartbeat.
-        await b.Agent.HeartbeatAsync(Ct);
+        b.Agent.Heartbeat();
         Assert.Equal([SiloStatus.Active, SiloStatus.Dead], (await store.ReadAsync(Ct)).Silos.Select(s => s.Status));
         Assert.Equal((SiloAgentState.Active, SiloAgentState.Fenced), (a.Agent.State, b.Agent.State));
     }
