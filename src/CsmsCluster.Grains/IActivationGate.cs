@@ -24,4 +24,10 @@ public interface IActivationGate
 
     /// <summary>The cluster version of the view the answer was based on (0 without one), for "not the owner" answers.</summary>
     long ViewVersion { get; }
+
+    /// <summary>
+    /// Completes when the gate's view next changes (a new version, or the same one now settled). Read it before
+    /// <see cref="Check"/>: a change in between then completes it at once, so a waiter never misses it.
+    /// </summary>
+    Task NextView { get; }
 }

@@ -53,6 +53,47 @@ public sealed class FailoverTests
         TestContext.Current.TestOutputHelper?.WriteLine($"All {Grains} grains answered {recovery.TotalSeconds:0.00} s after the kill; {before.Values.Count(v => v.SiloId == c.Id)} had lived on the killed silo.");
     }
 
+    [Fact]
+    public async Task Kill_CallsForTheDeadSilo_AreHeldUntilTheViewMovesThem_InsteadOfEachRetryingItsPort()
+    {
+        await using var cluster = await TestCluster.CreateAsync();
+        var a = await cluster.StartSiloAsync();
+        var b = await cluster.StartSiloAsync();
+        var c = await cluster.StartSiloAsync();
+        await Settled.ViewAsync([a, b, c], 3);
+        var keys = Enumerable.Range(0, 3000).Select(i => $"held-{i}").Where(k => a.Placement.Owner(new GrainId("counter", k))!.SiloId == c.Id).Take(200).ToList();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 50, CancellationToken = Ct }, async (k, _) => await a.Grains.GetGrain<ICounterGrain>(k).IncrementAsync());
+        var transport = a.Services.GetRequiredService<CsmsCluster.Grains.Transport.GrainTransportClient>();
+
+        var clock = Stopwatch.StartNew();
+        await c.KillAsync();
+        var failedBefore = transport.FailedConnections;
+        // Every grain of the dead silo called at once, then a new call every 10 ms until they have all answered: the
+        // load a gateway puts on a silo that died under it.
+        var held = keys.Select(k => ReadAsync(a, k)).ToList();
+        var all = Task.WhenAll(held);
+        var trickle = new List<Task<ActivationInfo>>();
+        while (!all.IsCompleted)
+        {
+            trickle.Add(ReadAsync(a, keys[trickle.Count % keys.Count]));
+            await Task.Delay(10, Ct);
+        }
+
+        var answers = await Task.WhenAll(held.Concat(trickle));
+        var outage = clock.Elapsed;
+        var failed = transport.FailedConnections - failedBefore;
+
+        Assert.All(answers, info => Assert.NotEqual(c.Id, info.SiloId));
+        var bound = TestCluster.Lease + TestCluster.Margin + TimeSpan.FromSeconds(3);
+        Assert.True(outage <= bound, $"the held calls should answer within lease + margin + 3 s = {bound.TotalSeconds} s; they took {outage.TotalSeconds:0.00} s");
+        // The first calls all try before the first refusal is known; after that, one attempt per probe spacing. A
+        // call retrying on its own back-off (20-500 ms) would make thousands over the outage.
+        var allowed = keys.Count + (int)(outage / CsmsCluster.Grains.Transport.SiloOutages.ProbeSpacing) + 5;
+        Assert.True(failed <= allowed, $"{failed} connection attempts to the dead silo in {outage.TotalSeconds:0.00} s ({held.Count + trickle.Count} calls); at most {allowed} expected");
+        Assert.Equal(0, transport.SilosDown);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{held.Count + trickle.Count} calls answered {outage.TotalSeconds:0.00} s after the kill with {failed} failed connection attempts.");
+    }
+
     // A read in flight on a connection the crash broke has an unknown outcome (G4: never retried by the runtime); a
     // read is safe for the caller to send again.
     private static async Task<ActivationInfo> ReadAsync(TestSilo silo, string key)

@@ -8,7 +8,6 @@ namespace CsmsCluster.Grains.Activations;
 /// </summary>
 internal sealed class ActivationDirectory
 {
-    private static readonly TimeSpan SettleRecheckInterval = TimeSpan.FromMilliseconds(20);
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
     private readonly ActivationServices _services;
     private readonly Func<GrainId, GrainActivation> _create;
@@ -112,12 +111,18 @@ internal sealed class ActivationDirectory
         return count;
     }
 
-    // The view that makes this silo the owner is not acknowledged by every peer yet: wait for it within the deadline.
+    // The view that makes this silo the owner is not acknowledged by every peer yet: wait for the next view (settled,
+    // or one that places the grain elsewhere) within the deadline, then deliver again, which checks again.
     private async Task DeliverWhenSettledAsync(WorkItem item)
     {
         try
         {
-            await Task.Delay(SettleRecheckInterval, _services.TimeProvider, item.CancellationToken);
+            var gate = _services.Gate!;
+            var next = gate.NextView; // before the check: a change in between completes it
+            if (gate.Check(item.Target) == ActivationPermission.NotYet)
+            {
+                await next.WaitAsync(item.CancellationToken);
+            }
         }
         catch (OperationCanceledException)
         {

@@ -83,10 +83,15 @@ internal sealed class GrainCallRouter
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(20),
                 MaxDelay = TimeSpan.FromMilliseconds(500),
+                // A call the transport held until the view changed (its silo was down) goes to the new owner at once.
+                DelayGenerator = static args => new ValueTask<TimeSpan?>(
+                    args.Outcome.Exception is SiloUnreachableException { Waited: true } ? TimeSpan.Zero : null),
                 OnRetry = args =>
                 {
                     telemetry.Reroutes.Add(1);
-                    return new ValueTask(placement.RefreshAsync(
+                    return args.Outcome.Exception is SiloUnreachableException { Waited: true }
+                        ? ValueTask.CompletedTask // the view it waited for is the one placement uses now
+                        : new ValueTask(placement.RefreshAsync(
                         args.Outcome.Exception is GrainNotOwnerException notOwner ? notOwner.ViewVersion : long.MaxValue,
                         args.Context.CancellationToken));
                 },
@@ -124,7 +129,11 @@ internal sealed class GrainCallRouter
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, callerToken);
         try
         {
-            await _placement.RefreshAsync(notRun is GrainNotOwnerException n ? n.ViewVersion : long.MaxValue, linked.Token);
+            if (notRun is not SiloUnreachableException { Waited: true })
+            {
+                await _placement.RefreshAsync(notRun is GrainNotOwnerException n ? n.ViewVersion : long.MaxValue, linked.Token);
+            }
+
             return await _reroute.ExecuteAsync(
                 static async (state, _) => await state.Router.Dispatch(state.Method, state.Call, state.CallerToken),
                 (Router: this, Method: method, Call: call, CallerToken: callerToken),

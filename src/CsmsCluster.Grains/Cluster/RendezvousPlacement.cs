@@ -16,9 +16,16 @@ public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, I
     private Func<CancellationToken, Task>? _refresh;
     private Task _lastRefresh = Task.CompletedTask;
     private long _lastRefreshTimestamp;
+    private TaskCompletionSource _nextView = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True once this node left the cluster or fenced itself: it will never place a call again.</summary>
     public bool HasEnded => _ended;
+
+    /// <summary>
+    /// Completes when the next view is adopted (or placement ends). Read it before <see cref="Owner(GrainId)"/> or
+    /// <see cref="Check"/>: a view adopted in between then completes it at once, so a waiter never misses the change.
+    /// </summary>
+    public Task NextView => Volatile.Read(ref _nextView).Task;
 
     /// <summary>The view placement is computed over, or null.</summary>
     public MembershipView? View => _candidates?.View;
@@ -90,6 +97,7 @@ public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, I
     {
         ArgumentNullException.ThrowIfNull(value);
         _candidates = new Candidates(value);
+        AnnounceView();
     }
 
     /// <inheritdoc />
@@ -97,10 +105,14 @@ public sealed class RendezvousPlacement(string localSiloId) : IGrainPlacement, I
     {
         _ended = true;
         _candidates = null;
+        AnnounceView();
     }
 
     /// <inheritdoc />
     public void OnError(Exception error) => OnCompleted();
+
+    private void AnnounceView() =>
+        Interlocked.Exchange(ref _nextView, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private static SiloEntry? Owner(Candidates candidates, GrainId grainId)
     {

@@ -13,7 +13,8 @@ namespace CsmsCluster.Grains.Transport;
 /// connections to the owner's internal port. The call's remaining time travels with it and bounds the request; a
 /// missed deadline or a connection lost mid-call is <see cref="GrainCallTimeoutException"/> (outcome unknown), and is
 /// never retried. Only a call that provably was not sent (no connection could be made, or the receiver answered "not
-/// the owner") is handed back to the router to be placed again.
+/// the owner") is handed back to the router to be placed again. Calls to a silo that could not be connected to are
+/// held (<see cref="SiloOutages"/>) until it answers again or the view changes, instead of each retrying.
 /// </summary>
 public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
 {
@@ -23,6 +24,8 @@ public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
     private readonly TimeProvider _time;
     private readonly string _localSiloId;
     private readonly HttpClient _http;
+    private readonly SiloOutages _outages;
+    private long _failedConnections;
 
     /// <summary>Creates the client.</summary>
     public GrainTransportClient(RendezvousPlacement placement, GrainSerializer serializer, TimeProvider timeProvider, string localSiloId)
@@ -32,7 +35,14 @@ public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
         _time = timeProvider;
         _localSiloId = localSiloId;
         _http = CreateHttpClient();
+        _outages = new SiloOutages(timeProvider);
     }
+
+    /// <summary>The silos this node currently holds calls for because it could not connect to them.</summary>
+    internal int SilosDown => _outages.Count;
+
+    /// <summary>Connection attempts that failed (the silo's port refused or did not answer); each is one real attempt.</summary>
+    internal long FailedConnections => Interlocked.Read(ref _failedConnections);
 
     /// <summary>An HTTP/2 cleartext client for node-to-node requests (also used for probes and charger commands).</summary>
     public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
@@ -62,8 +72,14 @@ public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
             throw new GrainUnavailableException($"{call.Target} cannot be called from this node: it left the cluster or fenced itself.");
         }
 
+        var nextView = _placement.NextView; // before Owner: a view adopted in between wakes a held call at once
         var owner = _placement.Owner(call.Target)
             ?? throw new SiloUnreachableException($"No silo hosts {call.Target} in this node's membership view yet.", new InvalidOperationException("no grain hosts"));
+        if (!_outages.MayAttempt(owner.SiloId, out var outage))
+        {
+            await HoldAsync(call, owner, outage!, nextView, cancellationToken);
+        }
+
         var remaining = call.Deadline - _time.GetUtcNow();
         if (remaining <= TimeSpan.Zero)
         {
@@ -88,6 +104,7 @@ public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            _outages.Reached(owner.SiloId);
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token);
             if (response.StatusCode == HttpStatusCode.OK)
             {
@@ -100,6 +117,8 @@ public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConnectionError)
         {
+            Interlocked.Increment(ref _failedConnections);
+            _outages.Failed(owner.SiloId);
             activity?.SetStatus(ActivityStatusCode.Error, "unreachable");
             throw new SiloUnreachableException($"Silo {owner.SiloId} ({owner.Address}:{owner.Port}) could not be reached; the call to {call.Target} was not sent.", exception);
         }
@@ -119,6 +138,57 @@ public sealed class GrainTransportClient : IRemoteGrainCallInvoker, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Holds a call for a silo that is down until it may try to connect itself (the silo answered again, or this call
+    /// takes the next attempt). Throws <see cref="SiloUnreachableException"/> (waited) when the view changed, so the
+    /// router places the call again at once, and <see cref="GrainUnavailableException"/> at the call's deadline.
+    /// </summary>
+    private async Task HoldAsync(GrainCall call, SiloEntry owner, SiloOutages.Outage outage, Task nextView, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var left = call.Deadline - _time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                throw new GrainUnavailableException(
+                    $"Silo {owner.SiloId} ({owner.Address}:{owner.Port}), which hosts {call.Target}, was unreachable until the call's deadline {call.Deadline:O}; the call did not run.");
+            }
+
+            // Jittered, so calls held together do not all wake together.
+            var hold = SiloOutages.HoldPeriod * (0.75 + (Random.Shared.NextDouble() / 2));
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var elapsed = Task.Delay(hold < left ? hold : left, _time, timer.Token);
+            var woke = await Task.WhenAny(outage.Ended, nextView, elapsed);
+            await timer.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            // A new view first: it may have moved the grain (and ended this outage because the silo left it).
+            if (nextView.IsCompleted)
+            {
+                if (_placement.View is { } view)
+                {
+                    _outages.Retain([.. view.Hosts.Select(h => h.SiloId)]);
+                }
+
+                throw new SiloUnreachableException(
+                    $"Silo {owner.SiloId} was down; the membership view changed while the call to {call.Target} waited, so it is placed again.",
+                    new InvalidOperationException("view changed"),
+                    waited: true);
+            }
+
+            if (woke == outage.Ended)
+            {
+                return;
+            }
+
+            if (_outages.MayAttempt(owner.SiloId, out var current))
+            {
+                return;
+            }
+
+            outage = current!;
+        }
+    }
 
     private static string FormatHost(string address) =>
         IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address;
