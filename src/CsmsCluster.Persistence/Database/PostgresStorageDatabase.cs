@@ -4,9 +4,10 @@ using Npgsql;
 namespace CsmsCluster.Persistence;
 
 /// <summary>
-/// PostgreSQL through a pooled <see cref="NpgsqlDataSource"/>, plus a small pool of its own for cluster membership, so
-/// heartbeats never queue behind grain storage and history writes for a connection (a starved heartbeat would make
-/// a busy but healthy node lose its lease). Times are <c>timestamptz</c>.
+/// PostgreSQL through a pooled <see cref="NpgsqlDataSource"/>, plus a small pool of its own for cluster membership and
+/// one connection for the heartbeat thread, so heartbeats never queue behind grain storage, history writes or other
+/// membership calls for a connection (a starved heartbeat would make a busy but healthy node lose its lease). Times
+/// are <c>timestamptz</c>.
 /// </summary>
 internal sealed class PostgresStorageDatabase(string connectionString) : StorageDatabase
 {
@@ -22,6 +23,12 @@ internal sealed class PostgresStorageDatabase(string connectionString) : Storage
         MinPoolSize = 0,
         ApplicationName = "csms-membership",
     }.ConnectionString);
+    private readonly NpgsqlDataSource _heartbeatSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        MaxPoolSize = 1, // one heartbeat thread; its connection stays open between beats
+        MinPoolSize = 0,
+        ApplicationName = "csms-heartbeat",
+    }.ConnectionString);
     private int _transactionIdBlockSize;
 
     public override string Name => "postgres";
@@ -36,7 +43,7 @@ internal sealed class PostgresStorageDatabase(string connectionString) : Storage
     public override async ValueTask<DbConnection> OpenControlConnectionAsync(CancellationToken cancellationToken) =>
         await _controlSource.OpenConnectionAsync(cancellationToken);
 
-    public override DbConnection OpenControlConnection() => _controlSource.OpenConnection();
+    public override DbConnection OpenHeartbeatConnection() => _heartbeatSource.OpenConnection();
 
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -74,12 +81,14 @@ internal sealed class PostgresStorageDatabase(string connectionString) : Storage
 
     public override async ValueTask DisposeAsync()
     {
+        await _heartbeatSource.DisposeAsync();
         await _controlSource.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 
     public override void Dispose()
     {
+        _heartbeatSource.Dispose();
         _controlSource.Dispose();
         _dataSource.Dispose();
     }

@@ -43,7 +43,7 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         }
     }
 
-    public override DbConnection OpenControlConnection()
+    public override DbConnection OpenHeartbeatConnection()
     {
         var connection = new SqliteConnection(_connectionString);
         try

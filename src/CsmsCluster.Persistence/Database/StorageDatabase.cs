@@ -22,10 +22,11 @@ internal abstract class StorageDatabase : IAsyncDisposable, IDisposable
     public virtual ValueTask<DbConnection> OpenControlConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
 
     /// <summary>
-    /// <see cref="OpenControlConnectionAsync"/> with blocking I/O, for the membership agent's heartbeat thread: it must
-    /// renew the lease without waiting for a thread-pool thread, which an overloaded node may not have for seconds.
+    /// A connection for the membership agent's heartbeat thread alone, opened with blocking I/O: the lease must be
+    /// renewed without a thread-pool thread (an overloaded node may have none for seconds) and without waiting for a
+    /// pooled connection that a stalled asynchronous membership call still holds.
     /// </summary>
-    public abstract DbConnection OpenControlConnection();
+    public abstract DbConnection OpenHeartbeatConnection();
 
     /// <summary>Begins a transaction that takes the write lock at once (SQLite <c>BEGIN IMMEDIATE</c>).</summary>
     public virtual async ValueTask<DbTransaction> BeginWriteTransactionAsync(

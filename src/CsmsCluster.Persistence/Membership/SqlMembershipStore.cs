@@ -16,6 +16,9 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
     private readonly MembershipSql _sql = new(database);
     private readonly string _service = options.Value.ServiceId;
 
+    // A heartbeat that takes longer is no use to a 10 s lease; failing it lets the thread try again (and fence on time).
+    private const int HeartbeatTimeoutSeconds = 5;
+
     public async Task<MembershipSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenControlConnectionAsync(cancellationToken);
@@ -81,8 +84,9 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
 
     public SiloStatus? Heartbeat(string siloId)
     {
-        using var connection = database.OpenControlConnection();
+        using var connection = database.OpenHeartbeatConnection();
         using var command = connection.CreateCommand(_sql.Heartbeat).With("service", _service).With("id", siloId);
+        command.CommandTimeout = HeartbeatTimeoutSeconds;
         var status = command.ExecuteScalar();
         if (status is null)
         {
