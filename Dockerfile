@@ -23,8 +23,9 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Csms__Api__DataDirectory=/data \
     Csms__Security__Ca__Directory=/data/ca \
     Csms__Storage__ConnectionString="Data Source=/data/csms.db"
-# 8080: OCPP WebSockets, HTTP API, /healthz, /readyz. 8081: planned internal grain-call port (Csms:Cluster:InternalPort).
-EXPOSE 8080 8081
+# 8080: OCPP WebSockets, HTTP API, /healthz, /readyz. 8081: grain calls between nodes (Csms:Cluster:InternalPort),
+# with the peer probes on the same number over UDP.
+EXPOSE 8080 8081 8081/udp
 VOLUME ["/data"]
 # The aspnet image's non-root user (uid 1654).
 USER $APP_UID

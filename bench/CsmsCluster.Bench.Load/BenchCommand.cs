@@ -20,10 +20,11 @@ public static class BenchCommand
         var cluster = new Option<double?>("--cluster-seconds") { Description = "S5 measured window, a silo killed a third into it (default 120, quick 60)" };
         var clusterRates = new Option<double[]>("--cluster-rates") { Description = "S5 offered loads in CALL/s, each its own cluster (default: the S2 rate, then half of it)", AllowMultipleArgumentsPerToken = true };
         var sweep = new Option<int[]>("--sweep") { Description = "fleet sizes of the memory/latency sweep (default 1000 2500 5000 10000, quick 1000 5000 10000)", AllowMultipleArgumentsPerToken = true };
+        var logs = new Option<string?>("--logs") { Description = "copy the S5 nodes' logs into this directory (default: not kept)" };
         var output = new Option<string>("--out") { Description = "results file", DefaultValueFactory = _ => "bench/results/load.md" };
         var root = new RootCommand("CsmsCluster load benchmark (performance.md S1-S3, S5) with echo and ocpp-rpc baselines")
         {
-            quick, chargers, rate, idle, rounds, window, cluster, clusterRates, sweep, sources, only, noBaselines, output,
+            quick, chargers, rate, idle, rounds, window, cluster, clusterRates, sweep, sources, only, noBaselines, output, logs,
         };
         var port = new Option<int>("--port") { Required = true };
         var echo = new Command("echo", "run the Kestrel WebSocket echo baseline server") { port };
@@ -46,6 +47,7 @@ public static class BenchCommand
                 ClusterWindow = TimeSpan.FromSeconds(result.GetValue(cluster) ?? (q ? 60 : 120)),
                 Sources = [.. Enumerable.Range(1, Math.Max(1, result.GetValue(sources))).Select(i => IPAddress.Parse($"127.0.0.{i}"))],
                 Output = result.GetValue(output)!,
+                LogsDirectory = result.GetValue(logs),
                 Scenarios = result.GetValue(only) is { Length: > 0 } chosen ? [.. chosen.Select(c => c.ToUpperInvariant())] : ["S1", "S2", "S3", "SWEEP", "S5"],
                 SweepChargers = result.GetValue(sweep) is { Length: > 0 } sizes ? sizes : q ? [1_000, 5_000, 10_000] : [1_000, 2_500, 5_000, 10_000],
                 Baselines = !result.GetValue(noBaselines),

@@ -34,6 +34,9 @@ public sealed record BenchOptions
 
     public string Output { get; init; } = "bench/results/load.md";
 
+    /// <summary>Where S5 copies each node's log before its directory is removed (null: logs are not kept).</summary>
+    public string? LogsDirectory { get; init; }
+
     public int ServerCpu { get; init; } = 1;
 
     public int ClientCpu { get; init; }

@@ -19,10 +19,11 @@ public static class ClusterScenario
     /// <summary>A CALL answered later than this after its scheduled time counts as disturbed by the kill.</summary>
     public static readonly TimeSpan Late = TimeSpan.FromSeconds(1);
 
-    // The defaults of ClusterMembershipOptions (production timing): S5's bound is lease + margin + 3 s.
+    // The defaults of ClusterMembershipOptions (production timing): S5's bound is lease + 3 s.
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
     private const string IdTag = "S5TAG";
+    private static readonly string[] NodeNames = ["silo-1", "silo-2", "silo-3", "gateway-1"];
     private const string Prefix = "S5CP";
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -53,8 +54,12 @@ public static class ClusterScenario
                 var runs = await StartTransactionsAsync(fleet);
                 Console.WriteLine($"S5 {runs.Length} transactions started");
                 var killed = nodes[1];
-                string[] names = ["silo-1", "silo-2", "silo-3", "gateway-1"];
-                var (calls, killedAt, cpu) = await DriveAsync(runs, options, rate, nodes, () => killed.Kill());
+                var survivors = new Survivors(nodes);
+                var (calls, killedAt, cpu) = await DriveAsync(runs, options, rate, nodes, survivors, () =>
+                {
+                    killed.Kill();
+                    survivors.Killed(1);
+                });
                 foreach (var run in runs)
                 {
                     await StopTransactionAsync(run);
@@ -64,19 +69,25 @@ public static class ClusterScenario
                 var stored = await StoredAsync(connectionString);
                 var result = Summarise(rate, options, runs, calls, killedAt, stored) with
                 {
-                    CpuBeforeKill = [.. names.Zip(cpu)],
+                    CpuBeforeKill = [.. NodeNames.Zip(cpu)],
                 };
                 await fleet.StopAsync(TimeSpan.FromSeconds(30));
-                Console.WriteLine($"S5 outage {result.OutageSeconds:0.00} s (bound {result.BoundSeconds:0} s), {result.AffectedChargers} chargers affected, "
+                Console.WriteLine($"S5 every charger served again {result.ServedAgainSeconds:0.00} s after the kill (bound {result.BoundSeconds:0} s), backlog answered after {result.OutageSeconds:0.00} s, {result.AffectedChargers} chargers affected, "
                     + $"{result.MissingMeterValues} acknowledged meter values missing, {result.MissingTransactions} transactions missing");
                 return result;
             }
         }
         finally
         {
-            foreach (var node in nodes)
+            for (var i = 0; i < nodes.Count; i++)
             {
-                node.Dispose();
+                if (options.LogsDirectory is { } logs && File.Exists(Path.Combine(nodes[i].Directory, "out.log")))
+                {
+                    Directory.CreateDirectory(logs);
+                    File.Copy(Path.Combine(nodes[i].Directory, "out.log"), Path.Combine(logs, $"s5-{rate:0}-{NodeNames[i]}.log"), overwrite: true);
+                }
+
+                nodes[i].Dispose();
             }
 
             await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
@@ -92,9 +103,9 @@ public static class ClusterScenario
             ["Csms:Cluster:SiloId"] = $"{name}-{Environment.ProcessId}",
             ["Csms:Cluster:Address"] = "127.0.0.1",
             ["Csms:Cluster:ListenAddress"] = "127.0.0.1",
+            // The product's admission defaults (as S3): four processes share one core here, and a gateway that took
+            // upgrades unthrottled would spend seconds with its thread pool queued up behind them.
             ["Csms:Ocpp:MaxConnections"] = "30000",
-            ["Csms:Ocpp:MaxUpgradesPerSecond"] = "100000",
-            ["Csms:Ocpp:UpgradeBurst"] = "100000",
         });
 
     private static async Task ExecuteAsync(string connectionString, string sql)
@@ -172,7 +183,7 @@ public static class ClusterScenario
     /// the end of the warm-up to the kill.
     /// </summary>
     private static async Task<(ConcurrentBag<CallRecord> Calls, long KilledAt, double[] Cpu)> DriveAsync(
-        ChargerRun[] runs, BenchOptions options, double rate, IReadOnlyList<TargetProcess> nodes, Action kill)
+        ChargerRun[] runs, BenchOptions options, double rate, IReadOnlyList<TargetProcess> nodes, Survivors survivors, Action kill)
     {
         var calls = new ConcurrentBag<CallRecord>();
         var window = options.Warmup + options.ClusterWindow;
@@ -215,10 +226,19 @@ public static class ClusterScenario
                 k++;
             }
 
+            survivors.ThrowIfOneDied();
             await Task.Delay(1);
         }
 
-        await Task.WhenAll(sends);
+        // A node that died besides the killed one leaves its chargers' calls retrying for minutes: stop at once instead.
+        var all = Task.WhenAll(sends);
+        while (!all.IsCompleted)
+        {
+            await Task.WhenAny(all, Task.Delay(200));
+            survivors.ThrowIfOneDied();
+        }
+
+        await all;
         return (calls, killedAt, cpu);
 
         async Task SendAsync(ChargerRun run, long scheduled)
@@ -310,6 +330,9 @@ public static class ClusterScenario
         var before = disturbed.Where(c => c.Answered < killedAt).ToList();
         var after = disturbed.Where(c => c.Answered >= killedAt).ToList();
         var outageEnd = after.Count == 0 ? killedAt : after.Max(c => c.Answered);
+        // A charger sends one CALL at a time: the first of its disturbed CALLs to be answered is the one the kill held
+        // up, and its answer is the moment the charger is served again (the rest is its backlog).
+        var servedAgain = after.Count == 0 ? killedAt : after.GroupBy(c => c.Index).Max(g => g.Min(c => c.Answered));
         // Served again: every charger has a CALL scheduled after the outage ended and answered on time.
         var servedAfter = calls.Where(c => c.Scheduled >= outageEnd && c.Attempts == 1 && c.Answered - c.Scheduled <= late).Select(c => c.Index).ToHashSet();
         var acknowledged = runs.Sum(r => (long)r.Acknowledged.Count);
@@ -328,6 +351,7 @@ public static class ClusterScenario
             DisturbedBeforeKill: before.Count,
             DisturbedAfterKill: after.Count,
             AffectedChargers: after.Select(c => c.Index).Distinct().Count(),
+            ServedAgainSeconds: Seconds(killedAt, servedAgain),
             OutageSeconds: Seconds(killedAt, outageEnd),
             MaxLatencyAfterKillMs: after.Count == 0 ? 0 : after.Max(c => Seconds(c.Scheduled, c.Answered)) * 1000,
             P99BeforeKillMs: latencies.Length == 0 ? double.NaN : latencies[Math.Clamp((int)Math.Ceiling(0.99 * latencies.Length) - 1, 0, latencies.Length - 1)],
@@ -341,6 +365,26 @@ public static class ClusterScenario
         {
             RecoveryTimeline = [.. after.GroupBy(c => (int)Seconds(killedAt, c.Answered)).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))],
         };
+    }
+
+    /// <summary>The nodes that must stay up: all of them until the kill, then all but the killed one.</summary>
+    private sealed class Survivors(IReadOnlyList<TargetProcess> nodes)
+    {
+        private int _killed = -1;
+
+        public void Killed(int index) => _killed = index;
+
+        public void ThrowIfOneDied()
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (i != _killed && !nodes[i].IsAlive)
+                {
+                    throw new InvalidOperationException(
+                        $"S5: {NodeNames[i]} exited, and {(_killed < 0 ? "no node" : $"only {NodeNames[_killed]}")} was killed. Its log ends:\n{nodes[i].LogTail(40)}");
+                }
+            }
+        }
     }
 
     private sealed class ChargerRun(SimulatedCharger charger, int transactionId)

@@ -28,14 +28,19 @@ public static class ResultsNotes
   then the reconnects. The CSMS runs with its default admission settings (500 upgrades/s, burst 1000; an upgrade
   refused by the rate gets a Retry-After booking the next free upgrade slot; Pending boots above 1000 grain calls in
   flight); chargers back off with equal-jitter exponential
-  delays (1 s base, 60 s cap) and honour Retry-After. S1 and S2 raise the upgrade rate so fleets connect quickly.
+  delays (1 s base, 60 s cap) and honour Retry-After. S1 and S2 raise the upgrade rate so fleets connect quickly; S5 keeps
+  the defaults, as its four server processes share one core.
 - During each S3 phase `/healthz` is probed every 500 ms with a 5 s timeout, from a dedicated thread with blocking
   sockets (as a kubelet does, outside the generator's thread pool), on two ports: the probe port
   (`Csms:Health:Port`: its own socket and thread in the server, where the Kubernetes manifests point the probes) and
   the main port, where the probes queue behind the chargers' upgrades. The verdict uses the probe port.
-- S5 uses the membership defaults (lease 10 s, margin 2 s): a killed silo's grains are placed again once the survivors
-  declare it dead, and their chargers' waiting CALLs are answered then. The bound is lease + margin + 3 s from the
-  kill to the last disturbed CALL answered. After the run every acknowledged (charger, timestamp) is looked up in
-  `meter_values` and every transaction in `transactions` (with its start and stop) on the cluster's PostgreSQL.
+- S5 uses the membership defaults (lease 10 s, margin 2 s, heartbeat every 2 s): a killed silo's grains are placed
+  again once the survivors declare it dead (its last heartbeat + lease + margin, so 10-12 s after the kill), and
+  their chargers' waiting CALLs are answered then. A charger sends one CALL at a time, so the first of its disturbed
+  CALLs to be answered is the one the kill held up: that answer is when it is served again, and the spec's bound
+  (lease + 3 s) is judged on the last affected charger's. The CALLs its open-loop schedule queued meanwhile (one every
+  5 s per charger at 2,000 CALL/s) follow; "backlog answered" is the kill to the last of them. After the run every
+  acknowledged (charger, timestamp) is looked up in `meter_values` and every transaction in `transactions` (with its
+  start and stop) on the cluster's PostgreSQL.
 """;
 }

@@ -82,6 +82,7 @@ public sealed class TargetProcess : IDisposable
             TargetKind.Csms => $"dotnet {Quote(options.ServerDll)} --urls http://127.0.0.1:{port} --Csms:Api:AdminToken={AdminToken} "
                 + $"--Csms:Api:DataDirectory={Quote(directory)} --Csms:Storage:ConnectionString={Quote($"Data Source={directory}/csms.db")} "
                 + $"--Csms:Security:Ca:Directory={Quote(directory + "/ca")} --Logging:LogLevel:Default=Warning "
+                + $"--Logging:Console:FormatterName=simple --Logging:Console:FormatterOptions:TimestampFormat={Quote("HH:mm:ss.fff ")} --Logging:Console:FormatterOptions:UseUtcTimestamp=true "
                 + $"--Csms:Health:Port={healthPort} --Csms:Health:ListenAddress=127.0.0.1 "
                 + (metrics is null ? "" : $"--Csms:Telemetry:OtlpEndpoint={metrics.Endpoint} --Csms:Telemetry:ExportInterval=00:00:01 ")
                 + string.Join(' ', settings.Select(kv => $"--{kv.Key}={Quote(kv.Value)}")),
@@ -141,6 +142,19 @@ public sealed class TargetProcess : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The last <paramref name="count"/> lines of its log (stdout and stderr).</summary>
+    public string LogTail(int count)
+    {
+        try
+        {
+            return string.Join('\n', File.ReadLines(Path.Combine(Directory, "out.log")).TakeLast(count));
+        }
+        catch (IOException exception)
+        {
+            return $"(log unreadable: {exception.Message})";
+        }
     }
 
     /// <summary>Kills the process with SIGKILL, as a node failure would, and waits for it to be gone.</summary>

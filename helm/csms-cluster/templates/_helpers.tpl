@@ -81,6 +81,9 @@ spec:
         - name: grain
           containerPort: {{ $root.Values.ports.internal }}
           protocol: TCP
+        - name: grain-probe
+          containerPort: {{ $root.Values.ports.internal }}
+          protocol: UDP
         {{- end }}
       envFrom:
         - configMapRef:
