@@ -425,6 +425,12 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
             {
                 RunHeartbeats();
             }
+            catch (Exception exception)
+            {
+                // Unexpected (the heartbeat itself never throws out of the loop): heartbeats end, and the lease's
+                // timer fences the node when it runs out. Nothing may escape a thread: it would end the process.
+                _logger.HeartbeatFailed(SiloId, exception);
+            }
             finally
             {
                 stopped.TrySetResult();
@@ -477,10 +483,15 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
             {
                 Heartbeat();
             }
-            catch (Exception exception) when (!token.IsCancellationRequested)
+            catch (Exception exception)
             {
-                _logger.HeartbeatFailed(SiloId, exception);
-                _metrics?.HeartbeatFailed();
+                // Nothing may escape this thread (it would end the process): a failure is logged, one that the stop
+                // caused (the connection closed under it) is not a failure.
+                if (!token.IsCancellationRequested)
+                {
+                    _logger.HeartbeatFailed(SiloId, exception);
+                    _metrics?.HeartbeatFailed();
+                }
             }
         }
     }

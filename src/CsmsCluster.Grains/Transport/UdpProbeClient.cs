@@ -25,6 +25,7 @@ internal sealed class UdpProbeClient : IDisposable
     private Socket? _v6;
     private ulong _nextNonce = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
     private volatile bool _disposed;
+    private volatile bool _ended;
 
     public UdpProbeClient()
     {
@@ -42,7 +43,15 @@ internal sealed class UdpProbeClient : IDisposable
         var nonce = Interlocked.Increment(ref _nextNonce);
         var probe = new Probe(endpoint, ProbeDatagram.Create(nonce, siloId), nonce, Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency));
         _incoming.Enqueue(probe);
-        _wake.Set();
+        if (_ended)
+        {
+            FailIncoming(); // the thread is gone: nobody else will answer it
+        }
+        else
+        {
+            _wake.Set();
+        }
+
         return probe.Answer.Task;
     }
 
@@ -56,43 +65,63 @@ internal sealed class UdpProbeClient : IDisposable
 
     private void Run()
     {
-        var buffer = new byte[ProbeDatagram.MaxBytes];
-        var readable = new List<Socket>(2);
         try
         {
-            while (!_disposed)
-            {
-                while (_incoming.TryDequeue(out var probe))
-                {
-                    Send(probe);
-                }
-
-                Expire(Stopwatch.GetTimestamp());
-                if (_outstanding.Count == 0)
-                {
-                    _wake.WaitOne();
-                    continue;
-                }
-
-                readable.Clear();
-                readable.AddRange(_sockets);
-                Socket.Select(readable, null, null, SliceMicroseconds);
-                foreach (var socket in readable)
-                {
-                    Receive(socket, buffer);
-                }
-            }
+            Loop();
+        }
+        catch (Exception)
+        {
+            // Unexpected: UDP probing ends (every probe from now on is a miss on this path) and the HTTP probe decides
+            // alone. Nothing may escape a thread: it would end the process.
         }
         finally
         {
-            foreach (var probe in _outstanding.Values.Concat(_incoming))
+            _ended = true;
+            foreach (var probe in _outstanding.Values)
             {
                 probe.Answer.TrySetResult(false);
             }
 
+            FailIncoming();
             foreach (var socket in _sockets)
             {
                 socket.Dispose();
+            }
+        }
+    }
+
+    private void FailIncoming()
+    {
+        while (_incoming.TryDequeue(out var probe))
+        {
+            probe.Answer.TrySetResult(false);
+        }
+    }
+
+    private void Loop()
+    {
+        var buffer = new byte[ProbeDatagram.MaxBytes];
+        var readable = new List<Socket>(2);
+        while (!_disposed)
+        {
+            while (_incoming.TryDequeue(out var probe))
+            {
+                Send(probe);
+            }
+
+            Expire(Stopwatch.GetTimestamp());
+            if (_outstanding.Count == 0)
+            {
+                _wake.WaitOne();
+                continue;
+            }
+
+            readable.Clear();
+            readable.AddRange(_sockets);
+            Socket.Select(readable, null, null, SliceMicroseconds);
+            foreach (var socket in readable)
+            {
+                Receive(socket, buffer);
             }
         }
     }
