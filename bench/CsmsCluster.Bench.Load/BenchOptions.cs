@@ -55,4 +55,6 @@ public sealed record BenchOptions
     public bool Baselines { get; init; } = true;
 
     public string LoadAverageAtStart { get; init; } = MachineInfo.LoadAverage();
+
+    public CpuTimes CpuAtStart { get; init; } = CpuTimes.Read();
 }

@@ -14,6 +14,9 @@ public sealed record ClusterResult(
     /// <summary>Each node's CPU over the measured window before the kill, in % of one core (name, percent).</summary>
     public IReadOnlyList<(string Node, double Percent)> CpuBeforeKill { get; init; } = [];
 
+    /// <summary>The machine's CPU steal over the same window, in % of its CPU time (<see cref="CpuTimes"/>).</summary>
+    public double StealBeforeKillPercent { get; init; }
+
     /// <summary>The target (performance.md S5): every charger served again within lease + 3 s of the kill.</summary>
     public double BoundSeconds => LeaseSeconds + 3;
 }

@@ -55,7 +55,7 @@ public static class ClusterScenario
                 Console.WriteLine($"S5 {runs.Length} transactions started");
                 var killed = nodes[1];
                 var survivors = new Survivors(nodes);
-                var (calls, killedAt, cpu) = await DriveAsync(runs, options, rate, nodes, survivors, () =>
+                var (calls, killedAt, cpu, steal) = await DriveAsync(runs, options, rate, nodes, survivors, () =>
                 {
                     killed.Kill();
                     survivors.Killed(1);
@@ -70,6 +70,7 @@ public static class ClusterScenario
                 var result = Summarise(rate, options, runs, calls, killedAt, stored) with
                 {
                     CpuBeforeKill = [.. NodeNames.Zip(cpu)],
+                    StealBeforeKillPercent = steal,
                 };
                 await fleet.StopAsync(TimeSpan.FromSeconds(30));
                 Console.WriteLine($"S5 every charger served again {result.ServedAgainSeconds:0.00} s after the kill (bound {result.BoundSeconds:0} s), backlog answered after {result.OutageSeconds:0.00} s, {result.AffectedChargers} chargers affected, "
@@ -182,7 +183,7 @@ public static class ClusterScenario
     /// least a few rounds of every charger served normally again). Also returns each node's CPU (% of one core) from
     /// the end of the warm-up to the kill.
     /// </summary>
-    private static async Task<(ConcurrentBag<CallRecord> Calls, long KilledAt, double[] Cpu)> DriveAsync(
+    private static async Task<(ConcurrentBag<CallRecord> Calls, long KilledAt, double[] Cpu, double Steal)> DriveAsync(
         ChargerRun[] runs, BenchOptions options, double rate, IReadOnlyList<TargetProcess> nodes, Survivors survivors, Action kill)
     {
         var calls = new ConcurrentBag<CallRecord>();
@@ -195,6 +196,8 @@ public static class ClusterScenario
         long killedAt = 0;
         long k = 0;
         double[]? warm = null;
+        var warmMachine = default(CpuTimes);
+        var steal = 0.0;
         long warmAt = 0;
         var cpu = new double[nodes.Count];
         while (k < total)
@@ -203,6 +206,7 @@ public static class ClusterScenario
             if (warm is null && Stopwatch.GetElapsedTime(start, now) >= options.Warmup)
             {
                 warm = [.. nodes.Select(n => n.CpuSeconds())];
+                warmMachine = CpuTimes.Read();
                 warmAt = now;
             }
 
@@ -213,6 +217,8 @@ public static class ClusterScenario
                 {
                     cpu[i] = (nodes[i].CpuSeconds() - warm![i]) / seconds * 100;
                 }
+
+                steal = CpuTimes.Read().StealPercentSince(warmMachine);
 
                 kill();
                 killedAt = Stopwatch.GetTimestamp();
@@ -239,7 +245,7 @@ public static class ClusterScenario
         }
 
         await all;
-        return (calls, killedAt, cpu);
+        return (calls, killedAt, cpu, steal);
 
         async Task SendAsync(ChargerRun run, long scheduled)
         {

@@ -6,6 +6,9 @@ public sealed record LoadResult(TargetKind Target, int Round, long Sent, long An
     /// <summary>When the window began and ended (wall clock, to select the server's exported metrics).</summary>
     public (DateTimeOffset From, DateTimeOffset To) Window { get; init; }
 
+    /// <summary>The machine's CPU steal over the window, in % of its CPU time (<see cref="CpuTimes"/>).</summary>
+    public double StealPercent { get; init; }
+
     /// <summary>What the server itself recorded over the window (the CSMS only).</summary>
     public ServerFigures? Server { get; init; }
 

@@ -22,6 +22,7 @@ public static class OpenLoopDriver
         long errors = 0;
         var sends = new List<Task>((int)total);
         var cpuStart = target.CpuSeconds();
+        var machineStart = CpuTimes.Read();
         var from = DateTimeOffset.UtcNow;
         var start = Stopwatch.GetTimestamp();
         var ticksPerMessage = Stopwatch.Frequency / rate;
@@ -45,7 +46,11 @@ public static class OpenLoopDriver
         var cpu = target.CpuSeconds() - cpuStart;
         var sorted = latencies.ToArray();
         Array.Sort(sorted);
-        return new LoadResult(target.Kind, round, total, answered, errors, cpu, seconds, sorted) { Window = (from, DateTimeOffset.UtcNow) };
+        return new LoadResult(target.Kind, round, total, answered, errors, cpu, seconds, sorted)
+        {
+            Window = (from, DateTimeOffset.UtcNow),
+            StealPercent = CpuTimes.Read().StealPercentSince(machineStart),
+        };
 
         async Task SendAsync(SimulatedCharger charger, long scheduled, long energy)
         {

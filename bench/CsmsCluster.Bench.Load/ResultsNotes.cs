@@ -5,7 +5,9 @@ public static class ResultsNotes
 {
     public const string Text = """
 - CPU is utime + stime of the server process from `/proc/<pid>/stat` over the measured window (10 ms ticks); CPU per
-  message = that CPU / answered CALLs. Every server includes its own keep-alive pings (CSMS and echo every 30 s,
+  message = that CPU / answered CALLs. CPU steal is the steal column of `/proc/stat` (time the hypervisor ran other guests
+  while this one had work) as a share of the machine's CPU time, over the run, each S2 round and S5's window before
+  the kill: a shared host that steals CPU inflates latencies and CPU per message alike. Every server includes its own keep-alive pings (CSMS and echo every 30 s,
   ocpp-rpc its default) in the window.
 - S1 runs in a CSMS of its own with the product's default telemetry (no metric exporter); S2 starts another one whose
   exporter sends to the benchmark every second.

@@ -24,6 +24,8 @@ public static class ResultsWriter
         Line($"- pinning: servers on core {o.ServerCpu} (`taskset`), load generator on core {o.ClientCpu}; TLS off (ws:// on loopback); source addresses {string.Join(", ", o.Sources)}");
         Line($"- GC: CSMS Server GC (its runtimeconfig; one heap under taskset), echo baseline and load generator workstation GC; Node {MachineInfo.NodeVersion()}");
         Line($"- load average (1/5/15 min) at start {o.LoadAverageAtStart}, at end {MachineInfo.LoadAverage()}: above ~2 on this 2-core machine, other processes shared the cores, which inflates latency tails (CPU per message is each server's own CPU time and is less affected)");
+        var steal = CpuTimes.Read().StealPercentSince(o.CpuAtStart);
+        Line($"- CPU steal over the run: {steal:0.0} % of the machine's CPU time went to other guests of the host{(steal > 5 ? " (**a busy host**: every latency, CPU-per-message and recovery figure below is inflated by it and is not comparable with a run on a quiet host)" : "")}");
         Line($"- CSMS storage: SQLite (default) in a temp directory, persistence on; messages: MeterValues with 3 sampled values");
         Line($"");
         Line($"## S1 idle fleet");
@@ -59,11 +61,11 @@ public static class ResultsWriter
         Line($"");
         Line($"## S2 sustained MeterValues (open loop)");
         Line($"");
-        Line($"| round | target | sent | answered | errors | CPU (s) | CPU per message (µs) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) |");
-        Line($"|---|---|---|---|---|---|---|---|---|---|---|");
+        Line($"| round | target | sent | answered | errors | CPU (s) | CPU per message (µs) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | CPU steal (%) |");
+        Line($"|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rounds)
         {
-            Line($"| {r.Round} | {r.Target} | {r.Sent} | {r.Answered} | {r.Errors} | {r.CpuSeconds:0.00} | {r.CpuMicrosPerMessage:0.0} | {r.Percentile(0.5):0.00} | {r.Percentile(0.99):0.00} | {r.Percentile(0.999):0.00} | {r.Percentile(1):0.00} |");
+            Line($"| {r.Round} | {r.Target} | {r.Sent} | {r.Answered} | {r.Errors} | {r.CpuSeconds:0.00} | {r.CpuMicrosPerMessage:0.0} | {r.Percentile(0.5):0.00} | {r.Percentile(0.99):0.00} | {r.Percentile(0.999):0.00} | {r.Percentile(1):0.00} | {r.StealPercent:0.0} |");
         }
 
         var csms = rounds.Where(r => r.Target == TargetKind.Csms).ToList();
@@ -191,6 +193,7 @@ public static class ResultsWriter
         Line($"| CALLs (acknowledged) / retries | {c.Calls} / {c.Retries} |");
         Line($"| p99 before the kill (ms, client-side) | {c.P99BeforeKillMs:0.0} |");
         Line($"| CPU from the warm-up to the kill, % of one core | {string.Join(", ", c.CpuBeforeKill.Select(n => $"{n.Node} {n.Percent:0}"))}; total {c.CpuBeforeKill.Sum(n => n.Percent):0} |");
+        Line($"| CPU steal over the same window, % of the machine's CPU time | {c.StealBeforeKillPercent:0.0} |");
         Line($"| CALLs disturbed (retried or answered > {ClusterScenario.Late.TotalSeconds:0} s late) before / after the kill | {c.DisturbedBeforeKill} / {c.DisturbedAfterKill} |");
         Line($"| chargers affected by the kill | {c.AffectedChargers} |");
         Line($"| every affected charger served again: kill to the last one's first answer (s) | {c.ServedAgainSeconds:0.00} |");
