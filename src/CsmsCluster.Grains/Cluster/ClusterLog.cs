@@ -23,6 +23,9 @@ internal static partial class ClusterLog
     [LoggerMessage(106, LogLevel.Warning, "Heartbeat of silo {SiloId} failed; the lease runs out unless a later one succeeds")]
     public static partial void HeartbeatFailed(this ILogger logger, string siloId, Exception exception);
 
+    [LoggerMessage(113, LogLevel.Warning, "Heartbeat of silo {SiloId} took {Milliseconds:0} ms, longer than the heartbeat interval; the lease runs out if they stay this slow")]
+    public static partial void HeartbeatSlow(this ILogger logger, string siloId, double milliseconds);
+
     [LoggerMessage(107, LogLevel.Warning, "Membership refresh or probe round failed")]
     public static partial void RoundFailed(this ILogger logger, Exception exception);
 

@@ -124,6 +124,16 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
 
         await JoinAsync(cancellationToken);
         Interlocked.CompareExchange(ref _state, (int)SiloAgentState.Active, (int)SiloAgentState.Joining);
+        // One heartbeat now, before the node takes load: it opens the heartbeat connection and compiles its path while
+        // the core is quiet. Done first under a connect storm, that took the heartbeat thread longer than the lease.
+        try
+        {
+            Heartbeat();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _logger.HeartbeatFailed(SiloId, exception); // the heartbeat thread tries again in an interval
+        }
         await RefreshAsync(cancellationToken);
         _lastCleanup = _time.GetTimestamp();
         _loops = [StartHeartbeatThread(), RunRoundsAsync()];
@@ -171,6 +181,12 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
     {
         var sent = _time.GetTimestamp();
         var status = _store.Heartbeat(SiloId);
+        var took = _time.GetElapsedTime(sent);
+        if (took > _options.HeartbeatInterval)
+        {
+            _logger.HeartbeatSlow(SiloId, took.TotalMilliseconds);
+        }
+
         if (status is null or SiloStatus.Dead)
         {
             Fence("a heartbeat found this silo declared dead");
