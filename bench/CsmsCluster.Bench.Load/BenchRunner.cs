@@ -64,16 +64,26 @@ public static class BenchRunner
 
         var sweep = options.Scenarios.Contains("SWEEP") ? await SweepScenario.RunAsync(options, Raised) : [];
         var cluster = new List<ClusterResult>();
+        var failed = new List<string>();
         if (options.Scenarios.Contains("S5"))
         {
             foreach (var rate in options.ClusterRates)
             {
-                cluster.Add(await ClusterScenario.RunAsync(options, rate));
+                // A cluster that fails to come up or dies is a result too: the figures measured before it are kept.
+                try
+                {
+                    cluster.Add(await ClusterScenario.RunAsync(options, rate));
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+                {
+                    await Console.Error.WriteLineAsync($"S5 at {rate:0} CALL/s did not complete: {exception}");
+                    failed.Add($"S5 at {rate:0} CALL/s: {exception.Message}");
+                }
             }
         }
 
-        var text = ResultsWriter.Write(options, idle, rounds, storm, sweep, cluster, ResultsNotes.Text);
+        var text = ResultsWriter.Write(options, idle, rounds, storm, sweep, cluster, failed, ResultsNotes.Text);
         Console.WriteLine(text);
-        return 0;
+        return failed.Count == 0 ? 0 : 1;
     }
 }

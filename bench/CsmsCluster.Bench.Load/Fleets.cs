@@ -29,7 +29,13 @@ public static class Fleets
         });
         var clock = Stopwatch.StartNew();
         fleet.Start();
-        await WaitAsync(() => fleet.AcceptedNow() >= options.Chargers, TimeSpan.FromSeconds(300));
+        if (!await WaitAsync(() => fleet.AcceptedNow() >= options.Chargers, TimeSpan.FromSeconds(300)))
+        {
+            var accepted = fleet.AcceptedNow();
+            await fleet.DisposeAsync();
+            throw new TimeoutException($"Only {accepted} of {options.Chargers} chargers were accepted by {ocppBase} within 300 s.");
+        }
+
         return (fleet, clock.Elapsed.TotalSeconds);
     }
 

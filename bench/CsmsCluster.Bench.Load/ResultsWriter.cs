@@ -7,7 +7,7 @@ namespace CsmsCluster.Bench.Load;
 /// <summary>Writes bench/results/load.md.</summary>
 public static class ResultsWriter
 {
-    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, IReadOnlyList<SweepPoint> sweep, IReadOnlyList<ClusterResult> cluster, string notes)
+    public static string Write(BenchOptions o, IReadOnlyList<IdleResult> idle, IReadOnlyList<LoadResult> rounds, IReadOnlyList<StormResult> storm, IReadOnlyList<SweepPoint> sweep, IReadOnlyList<ClusterResult> cluster, IReadOnlyList<string> failed, string notes)
     {
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(idle);
@@ -49,6 +49,17 @@ public static class ResultsWriter
         WriteStorm(s, storm);
         WriteSweep(s, sweep, o.Output);
         WriteCluster(s, cluster);
+        if (failed.Count > 0)
+        {
+            Line($"");
+            Line($"## Runs that did not complete");
+            Line($"");
+            foreach (var failure in failed)
+            {
+                Line($"- **{failure}**");
+            }
+        }
+
         s.AppendLine().AppendLine("## Notes").AppendLine().AppendLine(notes);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Output))!);
         File.WriteAllText(o.Output, s.ToString());
