@@ -207,6 +207,60 @@ public sealed class SiloMembershipAgentTests
         Assert.All(Grains, g => Assert.True(a.Placement.IsLocal(g)));
     }
 
+    /// <summary>
+    /// A silent peer is declared dead just after its lease expires on the database clock, not up to a probe interval
+    /// later: the agent reads the table again at that moment (every node computes it from the same ages).
+    /// </summary>
+    [Fact]
+    public async Task Rounds_APeersLeaseExpiresBetweenProbeRounds_ItIsDeclaredDeadAtOnce()
+    {
+        var database = new ManualTimeProvider();
+        var store = new InMemoryMembershipStore(database);
+        await using var a = await TestClusterSilo.StartAsync(store, "silo-a");
+        await using var b = await TestClusterSilo.StartAsync(store, "silo-b");
+        var c = await TestClusterSilo.StartAsync(store, "silo-c");
+        await c.Agent.DisposeAsync(); // crashed: its row stays Active and its heartbeat ages
+        var expiry = a.Options.LeaseExpiry;
+
+        database.Advance(expiry - TimeSpan.FromMilliseconds(500));
+        a.Agent.Heartbeat();
+        b.Agent.Heartbeat();
+        a.Clock.Advance(a.Options.ProbeInterval); // a probe round: c has 500 ms of lease left
+        await Eventually.WaitAsync(() => a.Agent.Current is { ActiveSiloIds.Count: 3 }, TimeSpan.FromSeconds(10), "a's probe round");
+        database.Advance(TimeSpan.FromMilliseconds(600));
+        a.Agent.Heartbeat();
+        b.Agent.Heartbeat();
+
+        a.Clock.Advance(TimeSpan.FromMilliseconds(530)); // well before the next probe round
+        await Eventually.WaitAsync(
+            () => a.Agent.Current is { } view && !view.IsActive("silo-c"),
+            TimeSpan.FromSeconds(10),
+            "silo-c declared dead just after its lease expired, before a's next probe round");
+
+        Assert.Equal(SiloStatus.Dead, (await store.ReadAsync(Ct)).Find("silo-c")!.Status);
+    }
+
+    /// <summary>
+    /// An owner whose view waits for a peer's acknowledgement sees it settle within 100 ms of that acknowledgement,
+    /// not at its next probe round: activations of the grains the view moved are waiting for exactly that.
+    /// </summary>
+    [Fact]
+    public async Task Rounds_UnsettledView_IsReadAgainWithin100MsAndSettles()
+    {
+        var store = new InMemoryMembershipStore(new ManualTimeProvider());
+        await using var a = await TestClusterSilo.StartAsync(store, "silo-a");
+        await using var b = await TestClusterSilo.StartAsync(store, "silo-b");
+        await a.Agent.RefreshAsync(Ct);
+        await using var c = await TestClusterSilo.StartAsync(store, "silo-c");
+        a.Clock.Advance(a.Options.ProbeInterval); // a's probe round adopts the view with c, which b has not acknowledged
+        await Eventually.WaitAsync(() => a.Agent.Current is { ActiveSiloIds.Count: 3, IsSettled: false }, TimeSpan.FromSeconds(10), "a's unsettled view of three");
+
+        await b.Agent.RefreshAsync(Ct); // b acknowledges
+        a.Clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        await Eventually.WaitAsync(() => a.Agent.Current is { ActiveSiloIds.Count: 3, IsSettled: true }, TimeSpan.FromSeconds(10), "a's view settled 100 ms after b acknowledged it");
+    }
+
     [Fact]
     public async Task Start_SiloIdAlreadyInTable_FailsWithoutTouchingIt()
     {
