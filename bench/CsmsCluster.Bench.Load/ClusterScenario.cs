@@ -54,7 +54,7 @@ public static class ClusterScenario
                 var runs = await StartTransactionsAsync(fleet);
                 Console.WriteLine($"S5 {runs.Length} transactions started");
                 var killed = nodes[1];
-                var survivors = new Survivors(nodes);
+                var survivors = new ClusterSurvivors(nodes, NodeNames);
                 var (calls, killedAt, cpu, steal) = await DriveAsync(runs, options, rate, nodes, survivors, () =>
                 {
                     killed.Kill();
@@ -184,7 +184,7 @@ public static class ClusterScenario
     /// the end of the warm-up to the kill.
     /// </summary>
     private static async Task<(ConcurrentBag<CallRecord> Calls, long KilledAt, double[] Cpu, double Steal)> DriveAsync(
-        ChargerRun[] runs, BenchOptions options, double rate, IReadOnlyList<TargetProcess> nodes, Survivors survivors, Action kill)
+        ChargerRun[] runs, BenchOptions options, double rate, IReadOnlyList<TargetProcess> nodes, ClusterSurvivors survivors, Action kill)
     {
         var calls = new ConcurrentBag<CallRecord>();
         var window = options.Warmup + options.ClusterWindow;
@@ -371,26 +371,6 @@ public static class ClusterScenario
         {
             RecoveryTimeline = [.. after.GroupBy(c => (int)Seconds(killedAt, c.Answered)).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))],
         };
-    }
-
-    /// <summary>The nodes that must stay up: all of them until the kill, then all but the killed one.</summary>
-    private sealed class Survivors(IReadOnlyList<TargetProcess> nodes)
-    {
-        private int _killed = -1;
-
-        public void Killed(int index) => _killed = index;
-
-        public void ThrowIfOneDied()
-        {
-            for (var i = 0; i < nodes.Count; i++)
-            {
-                if (i != _killed && !nodes[i].IsAlive)
-                {
-                    throw new InvalidOperationException(
-                        $"S5: {NodeNames[i]} exited, and {(_killed < 0 ? "no node" : $"only {NodeNames[_killed]}")} was killed. Its log ends:\n{nodes[i].LogTail(40)}");
-                }
-            }
-        }
     }
 
     private sealed class ChargerRun(SimulatedCharger charger, int transactionId)

@@ -10,8 +10,9 @@ public sealed class ThreadPoolSaturation : IDisposable
 {
     public const string Name = "Thread pool saturation";
 
-    private volatile bool _released;
+    private readonly ManualResetEventSlim _released = new(false);
     private volatile bool _poolRan;
+    private int _blocking;
 
     /// <summary>True once an item queued after the blockers ran: the pool was then no longer saturated.</summary>
     public bool PoolRan => _poolRan;
@@ -27,17 +28,25 @@ public sealed class ThreadPoolSaturation : IDisposable
         }
 
         ThreadPool.UnsafeQueueUserWorkItem(static s => s._poolRan = true, saturation, preferLocal: false);
-        Thread.Sleep(200); // let the pool's threads pick up their blockers
+        // Every pool thread but the one running the test (if it is one) has picked up a blocker.
+        var busy = SpinWait.SpinUntil(
+            () => Volatile.Read(ref saturation._blocking) >= Math.Max(1, ThreadPool.ThreadCount - (Thread.CurrentThread.IsThreadPoolThread ? 1 : 0)),
+            TimeSpan.FromSeconds(5));
+        if (!busy)
+        {
+            saturation.Dispose();
+            throw new TimeoutException($"Only {saturation._blocking} of {ThreadPool.ThreadCount} pool threads took a blocker within 5 s.");
+        }
+
         return saturation;
     }
 
-    public void Dispose() => _released = true;
+    public void Dispose() => _released.Set();
 
     private void Block()
     {
-        while (!_released)
-        {
-            Thread.Sleep(10);
-        }
+        Interlocked.Increment(ref _blocking);
+        _released.Wait();
+        Interlocked.Decrement(ref _blocking);
     }
 }

@@ -15,13 +15,6 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
 {
     private const int MaxCompareAndSwapAttempts = 20;
 
-    // How often the view is read again while it is not settled (peers have still to acknowledge it): activations of the
-    // grains it moves wait for that, so they should not wait a whole probe interval more.
-    private static readonly TimeSpan UnsettledRefreshInterval = TimeSpan.FromMilliseconds(100);
-
-    // Read a peer's row this long after its lease should have expired, so the database clock has passed it too.
-    private static readonly TimeSpan ExpiryGrace = TimeSpan.FromMilliseconds(25);
-
     private readonly IMembershipStore _store;
     private readonly ISiloFence _fence;
     private readonly ClusterMetrics? _metrics;
@@ -32,6 +25,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
     private readonly MembershipViewSubject _views;
     private readonly PeerProber _prober;
     private readonly SiloLease _lease;
+    private readonly RoundSchedule _rounds;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _fenced = new();
@@ -39,8 +33,6 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
     private Task[] _loops = [];
     private long _acknowledged;
     private long _lastCleanup;
-    private long _extraRefreshFrom;
-    private TimeSpan _extraRefreshAfter = Timeout.InfiniteTimeSpan;
     private int _state = (int)SiloAgentState.Created;
 
     /// <summary>Creates the agent; nothing happens until <see cref="StartAsync"/>.</summary>
@@ -71,6 +63,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         _registration = new SiloRegistration(siloId, _options.Address ?? Environment.MachineName, _options.InternalPort, _options.Role);
         _views = new MembershipViewSubject(logger);
         _prober = new PeerProber(probe, _options, timeProvider, siloId);
+        _rounds = new RoundSchedule(_options, timeProvider, siloId);
         _lease = new SiloLease(timeProvider, _options.LeaseDuration, () => Fence("the lease ran out before a heartbeat renewed it"));
     }
 
@@ -136,7 +129,15 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         }
         await RefreshAsync(cancellationToken);
         _lastCleanup = _time.GetTimestamp();
-        _loops = [StartHeartbeatThread(), RunRoundsAsync()];
+        _loops =
+        [
+            HeartbeatThread.Start(Heartbeat, _lease, _options.HeartbeatInterval, _time, _stopping.Token, exception =>
+            {
+                _logger.HeartbeatFailed(SiloId, exception);
+                _metrics?.HeartbeatFailed();
+            }),
+            RunRoundsAsync(),
+        ];
     }
 
     /// <summary>
@@ -318,7 +319,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         var active = snapshot.Silos.Where(s => s.Status == SiloStatus.Active && s.HeartbeatAge <= _options.LeaseExpiry).ToList();
         var settled = active.All(s => s.SiloId == SiloId || !ClusterRoles.HostsGrains(s.Role) || s.AcknowledgedVersion >= snapshot.Version);
         var view = new MembershipView(snapshot.Version, active, settled);
-        ScheduleExtraRefresh(snapshot, settled);
+        _rounds.Schedule(snapshot, settled);
         if (!view.SameAs(_views.Current) && !_fenced.IsCancellationRequested)
         {
             // Observers adopt the view before the acknowledgement is written: a peer that waits for this silo's
@@ -336,42 +337,6 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
             await _store.AcknowledgeAsync(SiloId, snapshot.Version, cancellationToken);
             _acknowledged = snapshot.Version;
         }
-    }
-
-    /// <summary>
-    /// When to read the table again before the next probe round: just after the first peer lease in
-    /// <paramref name="snapshot"/> expires (every node computes the same moment from the database's ages, so they all
-    /// see the death together and acknowledge the new view at once), and soon while the view is not settled.
-    /// </summary>
-    private void ScheduleExtraRefresh(MembershipSnapshot snapshot, bool settled)
-    {
-        var after = settled ? Timeout.InfiniteTimeSpan : UnsettledRefreshInterval;
-        foreach (var silo in snapshot.Silos)
-        {
-            var left = _options.LeaseExpiry - silo.HeartbeatAge;
-            if (silo.SiloId != SiloId && silo.Status != SiloStatus.Dead && left >= TimeSpan.Zero
-                && (after == Timeout.InfiniteTimeSpan || left + ExpiryGrace < after))
-            {
-                after = left + ExpiryGrace;
-            }
-        }
-
-        Volatile.Write(ref _extraRefreshFrom, _time.GetTimestamp());
-        _extraRefreshAfter = after;
-    }
-
-    // How long until the next round: the probe interval, or sooner for a refresh ScheduleExtraRefresh asked for.
-    private TimeSpan UntilNextRound(long lastProbe)
-    {
-        var untilProbe = _options.ProbeInterval - _time.GetElapsedTime(lastProbe);
-        var after = _extraRefreshAfter;
-        if (after != Timeout.InfiniteTimeSpan)
-        {
-            var untilRefresh = after - _time.GetElapsedTime(Volatile.Read(ref _extraRefreshFrom));
-            untilProbe = untilRefresh < untilProbe ? untilRefresh : untilProbe;
-        }
-
-        return untilProbe > TimeSpan.Zero ? untilProbe : TimeSpan.Zero;
     }
 
     // Declares every other silo whose lease expired (database clock) dead; true when the version moved.
@@ -429,90 +394,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
         _stopping.Cancel();
     }
 
-    // Heartbeats run on a thread of their own with blocking database I/O (IMembershipStore.Heartbeat): a node whose
-    // thread pool is queued up for seconds (a connect storm on a busy core) keeps its lease while it is alive and
-    // reaches the database, instead of fencing itself and dropping every charger and grain it holds.
-    private Task StartHeartbeatThread()
-    {
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                RunHeartbeats();
-            }
-            catch (Exception exception)
-            {
-                // Unexpected (the heartbeat itself never throws out of the loop): heartbeats end, and the lease's
-                // timer fences the node when it runs out. Nothing may escape a thread: it would end the process.
-                _logger.HeartbeatFailed(SiloId, exception);
-            }
-            finally
-            {
-                stopped.TrySetResult();
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "cluster-heartbeat",
-        };
-        thread.Start();
-        return stopped.Task;
-    }
-
-    private void RunHeartbeats()
-    {
-        var token = _stopping.Token;
-        using var beat = new AutoResetEvent(false);
-        WaitHandle[] wakers = [beat, token.WaitHandle];
-        // The thread times its own waits (no pool thread needed); the time provider's timer also wakes it, so a test
-        // clock drives it too.
-        using var ticks = _time.CreateTimer(
-            _ =>
-            {
-                try
-                {
-                    beat.Set();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // A tick that raced the stop.
-                }
-            },
-            null,
-            _options.HeartbeatInterval,
-            _options.HeartbeatInterval);
-        var last = _time.GetTimestamp();
-        while (!token.IsCancellationRequested)
-        {
-            _lease.ExpireIfDue();
-            var remaining = _options.HeartbeatInterval - _time.GetElapsedTime(last);
-            if (remaining > TimeSpan.Zero)
-            {
-                var lease = _lease.Remaining;
-                WaitHandle.WaitAny(wakers, lease != Timeout.InfiniteTimeSpan && lease < remaining ? lease : remaining);
-                continue;
-            }
-
-            last = _time.GetTimestamp();
-            try
-            {
-                Heartbeat();
-            }
-            catch (Exception exception)
-            {
-                // Nothing may escape this thread (it would end the process): a failure is logged, one that the stop
-                // caused (the connection closed under it) is not a failure.
-                if (!token.IsCancellationRequested)
-                {
-                    _logger.HeartbeatFailed(SiloId, exception);
-                    _metrics?.HeartbeatFailed();
-                }
-            }
-        }
-    }
-
-    // A probe round every ProbeInterval; in between, the extra refreshes ScheduleExtraRefresh asks for.
+    // A probe round every ProbeInterval; in between, the extra refreshes RoundSchedule asks for.
     private async Task RunRoundsAsync()
     {
         var token = _stopping.Token;
@@ -522,7 +404,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
             while (true)
             {
                 token.ThrowIfCancellationRequested();
-                var wait = UntilNextRound(lastProbe);
+                var wait = _rounds.UntilNextRound(lastProbe);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, _time, token);
@@ -532,7 +414,7 @@ public sealed class SiloMembershipAgent : IObservable<MembershipView>, IAsyncDis
                 {
                     if (_time.GetElapsedTime(lastProbe) < _options.ProbeInterval)
                     {
-                        _extraRefreshAfter = Timeout.InfiniteTimeSpan; // the refresh schedules the next one
+                        _rounds.ClearExtraRefresh(); // the refresh schedules the next one
                         await RefreshAsync(token);
                         continue;
                     }

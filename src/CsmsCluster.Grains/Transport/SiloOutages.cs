@@ -47,7 +47,8 @@ internal sealed class SiloOutages(TimeProvider time)
     /// <summary>Records that <paramref name="siloId"/> answered: calls held for it are let go.</summary>
     public void Reached(string siloId)
     {
-        if (!_bySilo.IsEmpty && _bySilo.TryRemove(siloId, out var outage))
+        // Every answered call comes here: TryGetValue reads without a lock (IsEmpty and TryRemove would take one).
+        if (_bySilo.TryGetValue(siloId, out _) && _bySilo.TryRemove(siloId, out var outage))
         {
             outage.End();
         }

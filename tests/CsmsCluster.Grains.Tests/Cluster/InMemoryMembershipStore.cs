@@ -18,6 +18,9 @@ internal sealed class InMemoryMembershipStore(ManualTimeProvider databaseClock) 
 
     public int Heartbeats { get; private set; }
 
+    /// <summary>Runs on the heartbeat's thread before each heartbeat (a test can block or fail it there).</summary>
+    public Action? BeforeHeartbeat { get; set; }
+
     public Task<MembershipSnapshot> ReadAsync(CancellationToken cancellationToken) => Run(() =>
         new MembershipSnapshot(_version, [.. _silos.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.ToEntry(Now))]));
 
@@ -55,7 +58,13 @@ internal sealed class InMemoryMembershipStore(ManualTimeProvider databaseClock) 
         return true;
     });
 
-    public SiloStatus? Heartbeat(string siloId) => Run(() =>
+    public SiloStatus? Heartbeat(string siloId)
+    {
+        BeforeHeartbeat?.Invoke();
+        return HeartbeatCore(siloId);
+    }
+
+    private SiloStatus? HeartbeatCore(string siloId) => Run(() =>
     {
         if (!_silos.TryGetValue(siloId, out var row))
         {

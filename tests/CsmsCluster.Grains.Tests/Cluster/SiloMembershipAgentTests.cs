@@ -116,6 +116,34 @@ public sealed class SiloMembershipAgentTests
         Assert.Empty(silo.Fence.Reasons);
     }
 
+    /// <summary>
+    /// A heartbeat that fails because the node is stopping (its connection closed under it) is not a failure, and
+    /// nothing it throws escapes the heartbeat thread: an exception there would end the process.
+    /// </summary>
+    [Fact]
+    public async Task Heartbeat_ThrowingWhileTheAgentStops_TheThreadEndsQuietlyAndTheStopCompletes()
+    {
+        var store = new InMemoryMembershipStore(new ManualTimeProvider());
+        var silo = await TestClusterSilo.StartAsync(store, "silo-a");
+        using var inHeartbeat = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        store.BeforeHeartbeat = () =>
+        {
+            inHeartbeat.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+            throw new InvalidOperationException("The connection was closed while the node stopped.");
+        };
+        silo.Clock.Advance(silo.Options.HeartbeatInterval);
+        Assert.True(inHeartbeat.Wait(TimeSpan.FromSeconds(10), Ct), "the heartbeat thread's next beat");
+
+        var stopping = silo.DisposeAsync().AsTask();
+        release.Set();
+
+        // Had the exception escaped its thread, the test host would have ended here.
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.True(stopping.IsCompletedSuccessfully);
+    }
+
     [Fact]
     public async Task Heartbeat_SiloDeclaredDeadByPeers_FencesAtOnce()
     {
