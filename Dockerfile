@@ -2,12 +2,14 @@
 # Build:  docker build -t csms-cluster .
 # Run:    docker run -p 8080:8080 -v csms-data:/data csms-cluster
 
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The image's architecture (set by BuildKit): the publish is ReadyToRun-compiled for it.
+ARG TARGETARCH
 WORKDIR /src
 # The build settings (warnings as errors, central package versions, SDK pin, code style) travel with the sources.
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
 COPY src/ src/
-RUN dotnet publish src/CsmsCluster.Server -c Release -o /app
+RUN dotnet publish src/CsmsCluster.Server -c Release -a "$TARGETARCH" --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

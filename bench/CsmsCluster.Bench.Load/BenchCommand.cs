@@ -21,10 +21,11 @@ public static class BenchCommand
         var clusterRates = new Option<double[]>("--cluster-rates") { Description = "S5 offered loads in CALL/s, each its own cluster (default: the S2 rate, then half of it)", AllowMultipleArgumentsPerToken = true };
         var sweep = new Option<int[]>("--sweep") { Description = "fleet sizes of the memory/latency sweep (default 1000 2500 5000 10000, quick 1000 5000 10000)", AllowMultipleArgumentsPerToken = true };
         var logs = new Option<string?>("--logs") { Description = "copy the S5 nodes' logs into this directory (default: not kept)" };
+        var server = new Option<string?>("--server") { Description = "the server's entry assembly (default: the Release build; run.sh passes its ReadyToRun publish)" };
         var output = new Option<string>("--out") { Description = "results file", DefaultValueFactory = _ => "bench/results/load.md" };
         var root = new RootCommand("CsmsCluster load benchmark (performance.md S1-S3, S5) with echo and ocpp-rpc baselines")
         {
-            quick, chargers, rate, idle, rounds, window, cluster, clusterRates, sweep, sources, only, noBaselines, output, logs,
+            quick, chargers, rate, idle, rounds, window, cluster, clusterRates, sweep, sources, only, noBaselines, output, logs, server,
         };
         var port = new Option<int>("--port") { Required = true };
         var echo = new Command("echo", "run the Kestrel WebSocket echo baseline server") { port };
@@ -48,13 +49,29 @@ public static class BenchCommand
                 Sources = [.. Enumerable.Range(1, Math.Max(1, result.GetValue(sources))).Select(i => IPAddress.Parse($"127.0.0.{i}"))],
                 Output = result.GetValue(output)!,
                 LogsDirectory = result.GetValue(logs),
+                ServerDll = result.GetValue(server) ?? new BenchOptions().ServerDll,
                 Scenarios = result.GetValue(only) is { Length: > 0 } chosen ? [.. chosen.Select(c => c.ToUpperInvariant())] : ["S1", "S2", "S3", "SWEEP", "S5"],
                 SweepChargers = result.GetValue(sweep) is { Length: > 0 } sizes ? sizes : q ? [1_000, 5_000, 10_000] : [1_000, 2_500, 5_000, 10_000],
                 Baselines = !result.GetValue(noBaselines),
-                Command = "bash bench/CsmsCluster.Bench.Load/run.sh " + string.Join(' ', args),
+                // run.sh adds --server itself; the command stated is the one a reader reruns.
+                Command = "bash bench/CsmsCluster.Bench.Load/run.sh " + string.Join(' ', WithoutServer(args)),
             };
             return await BenchRunner.RunAsync(options);
         });
         return root;
+    }
+
+    private static IEnumerable<string> WithoutServer(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--server")
+            {
+                i++;
+                continue;
+            }
+
+            yield return args[i];
+        }
     }
 }

@@ -22,7 +22,8 @@ public static class ResultsWriter
         Line($"- command: `{o.Command}`");
         Line($"- mode: {(o.Quick ? "**quick** (shortened; the spec's full durations are 10 min)" : "full")}: {o.Chargers} chargers, S1 idle window {o.IdleWindow.TotalSeconds:0} s, S2 {o.Rate:0} CALL/s, {o.Rounds} rounds x {o.RoundWindow.TotalSeconds:0} s (after {o.Warmup.TotalSeconds:0} s warm-up each)");
         Line($"- pinning: servers on core {o.ServerCpu} (`taskset`), load generator on core {o.ClientCpu}; TLS off (ws:// on loopback); source addresses {string.Join(", ", o.Sources)}");
-        Line($"- GC: CSMS Server GC (its runtimeconfig; one heap under taskset), echo baseline and load generator workstation GC; Node {MachineInfo.NodeVersion()}");
+        Line($"- server build: `{o.ServerDll}`{(o.ServerDll.Contains("/bin/server/", StringComparison.Ordinal) ? " (run.sh's publish for this machine, ReadyToRun-compiled as in the container image)" : "")}");
+        Line($"- GC: workstation GC everywhere: the CSMS asks for Server GC (its runtimeconfig), which the runtime replaces with workstation GC in a process limited to one core (`taskset`); Node {MachineInfo.NodeVersion()}");
         Line($"- load average (1/5/15 min) at start {o.LoadAverageAtStart}, at end {MachineInfo.LoadAverage()}: above ~2 on this 2-core machine, other processes shared the cores, which inflates latency tails (CPU per message is each server's own CPU time and is less affected)");
         var steal = CpuTimes.Read().StealPercentSince(o.CpuAtStart);
         Line($"- CPU steal over the run: {steal:0.0} % of the machine's CPU time went to other guests of the host{(steal > 5 ? " (**a busy host**: every latency, CPU-per-message and recovery figure below is inflated by it and is not comparable with a run on a quiet host)" : "")}");

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # One command for the load benchmark (S1-S3 and S5 of the performance spec, with the echo and ocpp-rpc baselines):
 #   bash bench/CsmsCluster.Bench.Load/run.sh [--quick] [options]
-# Builds the server and the benchmark in Release, installs the Node baseline, raises the open-file limit, starts a
-# throwaway PostgreSQL server for S5 (scripts/pg-test-server.sh) and runs.
+# Publishes the server ReadyToRun-compiled for this machine (as the container image is), builds the benchmark in
+# Release, installs the Node baseline, raises the open-file limit, starts a throwaway PostgreSQL server for S5
+# (scripts/pg-test-server.sh) and runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 ulimit -n "$(ulimit -Hn)"
-dotnet build src/CsmsCluster.Server -c Release -nologo -clp:ErrorsOnly
+case "$(uname -m)" in aarch64|arm64) arch=arm64 ;; *) arch=x64 ;; esac
+server=bench/CsmsCluster.Bench.Load/bin/server
+dotnet publish src/CsmsCluster.Server -c Release -r "linux-$arch" --self-contained false -o "$server" -nologo -clp:ErrorsOnly
 dotnet build bench/CsmsCluster.Bench.Load -c Release -nologo -clp:ErrorsOnly
 (cd bench/load-baselines && npm ci --no-audit --no-fund --silent)
 
@@ -22,4 +25,4 @@ if [ "$needs_postgres" = 1 ]; then
   pg_test_start
   trap pg_test_stop EXIT
 fi
-dotnet bench/CsmsCluster.Bench.Load/bin/Release/net10.0/CsmsCluster.Bench.Load.dll "$@"
+dotnet bench/CsmsCluster.Bench.Load/bin/Release/net10.0/CsmsCluster.Bench.Load.dll --server "$server/CsmsCluster.Server.dll" "$@"
