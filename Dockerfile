@@ -26,7 +26,8 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Csms__Security__Ca__Directory=/data/ca \
     Csms__Storage__ConnectionString="Data Source=/data/csms.db"
 # 8080: OCPP WebSockets, HTTP API, /healthz, /readyz. 8081: grain calls between nodes (Csms:Cluster:InternalPort),
-# with the peer probes on the same number over UDP.
+# with the peer probes on the same number over UDP. The probes' own port (8082 in the manifests) opens only when
+# Csms__Health__Port is set, so it is not exposed here.
 EXPOSE 8080 8081 8081/udp
 VOLUME ["/data"]
 # The aspnet image's non-root user (uid 1654).

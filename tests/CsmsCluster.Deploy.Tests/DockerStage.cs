@@ -3,6 +3,9 @@ namespace CsmsCluster.Deploy.Tests;
 /// <summary>One <c>FROM</c> stage of a Dockerfile.</summary>
 internal sealed record DockerStage(string BaseImage, string? Name, List<DockerInstruction> Instructions)
 {
+    /// <summary>The stage's <c>--platform</c> flag, if it has one.</summary>
+    public string? Platform { get; init; }
+
     /// <summary>The arguments of every instruction with this keyword.</summary>
     public IEnumerable<string> All(string keyword) => Instructions.Where(i => i.Keyword == keyword).Select(i => i.Arguments);
 

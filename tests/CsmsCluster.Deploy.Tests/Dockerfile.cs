@@ -39,8 +39,14 @@ internal sealed class Dockerfile
             var instruction = new DockerInstruction(text[..space].ToUpperInvariant(), text[(space + 1)..]);
             if (instruction.Keyword == "FROM")
             {
-                var words = instruction.Arguments.Split(' ');
-                stages.Add(new DockerStage(words[0], words.Length == 3 && words[1].Equals("AS", StringComparison.OrdinalIgnoreCase) ? words[2] : null, []));
+                // FROM [--platform=...] image [AS name]
+                var flags = instruction.Arguments.Split(' ').TakeWhile(w => w.StartsWith("--", StringComparison.Ordinal)).ToList();
+                var words = instruction.Arguments.Split(' ').Skip(flags.Count).ToArray();
+                var platform = flags.Select(f => f.Split('=', 2)).Where(f => f[0] == "--platform").Select(f => f[1]).SingleOrDefault();
+                stages.Add(new DockerStage(words[0], words.Length == 3 && words[1].Equals("AS", StringComparison.OrdinalIgnoreCase) ? words[2] : null, [])
+                {
+                    Platform = platform,
+                });
             }
             else
             {

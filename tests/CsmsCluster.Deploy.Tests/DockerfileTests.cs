@@ -1,3 +1,6 @@
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+
 namespace CsmsCluster.Deploy.Tests;
 
 /// <summary>
@@ -7,8 +10,14 @@ namespace CsmsCluster.Deploy.Tests;
 /// </summary>
 public sealed class DockerfileTests
 {
-    /// <summary>The build stage's command, output directory aside; the test runs the same.</summary>
-    private const string PublishCommand = "dotnet publish src/CsmsCluster.Server -c Release -o";
+    /// <summary>
+    /// The build stage's command, output directory aside; the test runs the same, with the architecture name BuildKit
+    /// would give <c>TARGETARCH</c> on this machine.
+    /// </summary>
+    private const string PublishCommand = "dotnet publish src/CsmsCluster.Server -c Release -a \"$TARGETARCH\" --self-contained false -o";
+
+    /// <summary>Assemblies of ours whose code the image must carry precompiled.</summary>
+    private static readonly string[] PrecompiledAssemblies = ["CsmsCluster.Server.dll", "CsmsCluster.Grains.dll", "CsmsCluster.Gateway.dll", "CsmsCluster.Domain.dll"];
 
     private static readonly string[] IgnoredDirectories = ["bin", "obj", "node_modules"];
     private static readonly string[] IgnoredExtensions = [".db", ".db-shm", ".db-wal", ".user"];
@@ -30,6 +39,9 @@ public sealed class DockerfileTests
     {
         var build = Dockerfile.Load().Stage("build");
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", build.BaseImage);
+        // The SDK runs on the builder's own platform and compiles for the image's (ReadyToRun code is per architecture).
+        Assert.Equal("$BUILDPLATFORM", build.Platform);
+        Assert.Equal(["TARGETARCH"], build.All("ARG"));
         Assert.Equal([PublishCommand + " /app"], build.All("RUN"));
     }
 
@@ -91,7 +103,7 @@ public sealed class DockerfileTests
             }
 
             var output = Path.Combine(staging.FullName, "publish-output");
-            string[] arguments = [.. PublishCommand.Split(' ').Skip(1), output];
+            string[] arguments = [.. PublishCommand.Replace("\"$TARGETARCH\"", DockerArchitecture(), StringComparison.Ordinal).Split(' ').Skip(1), output];
             var environment = System.Environment.GetEnvironmentVariables().Keys.Cast<string>()
                 .Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase))
                 .ToDictionary(k => k, _ => (string?)null, StringComparer.Ordinal);
@@ -105,6 +117,7 @@ public sealed class DockerfileTests
             Assert.True(File.Exists(Path.Combine(output, "CsmsCluster.Server.dll")), "the image's entry assembly was not published");
             Assert.True(File.Exists(Path.Combine(output, "CsmsCluster.Server.runtimeconfig.json")), "the runtime configuration was not published");
             Assert.True(File.Exists(Path.Combine(output, "appsettings.json")), "appsettings.json was not published");
+            Assert.All(PrecompiledAssemblies, name => Assert.True(IsReadyToRun(Path.Combine(output, name)), $"{name} was published without ReadyToRun code"));
         }
         finally
         {
@@ -117,6 +130,22 @@ public sealed class DockerfileTests
                 // A lingering build process may still hold a file; the directory is in the temp folder.
             }
         }
+    }
+
+    /// <summary>This machine's architecture as BuildKit names it in <c>TARGETARCH</c> (which <c>dotnet publish -a</c> accepts).</summary>
+    private static string DockerArchitecture() => RuntimeInformation.OSArchitecture switch
+    {
+        Architecture.X64 => "amd64",
+        Architecture.Arm64 => "arm64",
+        var other => throw new PlatformNotSupportedException($"No container image is built for {other}."),
+    };
+
+    /// <summary>A ReadyToRun assembly's CLI header points at its native code header; an IL-only one's does not.</summary>
+    private static bool IsReadyToRun(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new PEReader(stream);
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     private static (string[] Sources, string Destination) SplitCopy(string arguments)
