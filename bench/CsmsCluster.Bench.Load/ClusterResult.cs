@@ -4,7 +4,7 @@ namespace CsmsCluster.Bench.Load;
 public sealed record ClusterResult(
     int Silos, int Gateways, int Chargers, double Rate, double WindowSeconds, double LeaseSeconds, double MarginSeconds,
     long Calls, long Retries, int DisturbedBeforeKill, int DisturbedAfterKill, int AffectedChargers, double ServedAgainSeconds, double OutageSeconds,
-    double MaxLatencyAfterKillMs, double P99BeforeKillMs, int ChargersServedAfterOutage,
+    double MaxLatencyAfterKillMs, double P99BeforeKillMs, int ChargersCalledAfterOutage, int ChargersServedAfterOutage,
     long AcknowledgedMeterValues, long StoredMeterValueRows, long MissingMeterValues,
     int Transactions, int MissingTransactions, int IncompleteTransactions)
 {

@@ -339,7 +339,9 @@ public static class ClusterScenario
         // A charger sends one CALL at a time: the first of its disturbed CALLs to be answered is the one the kill held
         // up, and its answer is the moment the charger is served again (the rest is its backlog).
         var servedAgain = after.Count == 0 ? killedAt : after.GroupBy(c => c.Index).Max(g => g.Min(c => c.Answered));
-        // Served again: every charger has a CALL scheduled after the outage ended and answered on time.
+        // Served on time afterwards: every charger with a CALL scheduled after the outage ended has one answered on time
+        // (at a low rate a charger may have nothing scheduled in the rest of the window; it is not counted either way).
+        var calledAfter = calls.Where(c => c.Scheduled >= outageEnd).Select(c => c.Index).Distinct().Count();
         var servedAfter = calls.Where(c => c.Scheduled >= outageEnd && c.Attempts == 1 && c.Answered - c.Scheduled <= late).Select(c => c.Index).ToHashSet();
         var acknowledged = runs.Sum(r => (long)r.Acknowledged.Count);
         var missing = runs.Sum(r => r.Acknowledged.Count(s => !stored.MeterValues.Contains((r.Charger.Id, s))));
@@ -361,6 +363,7 @@ public static class ClusterScenario
             OutageSeconds: Seconds(killedAt, outageEnd),
             MaxLatencyAfterKillMs: after.Count == 0 ? 0 : after.Max(c => Seconds(c.Scheduled, c.Answered)) * 1000,
             P99BeforeKillMs: latencies.Length == 0 ? double.NaN : latencies[Math.Clamp((int)Math.Ceiling(0.99 * latencies.Length) - 1, 0, latencies.Length - 1)],
+            ChargersCalledAfterOutage: calledAfter,
             ChargersServedAfterOutage: servedAfter.Count,
             AcknowledgedMeterValues: acknowledged,
             StoredMeterValueRows: stored.Rows,

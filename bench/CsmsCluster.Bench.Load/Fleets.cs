@@ -32,8 +32,12 @@ public static class Fleets
         if (!await WaitAsync(() => fleet.AcceptedNow() >= options.Chargers, TimeSpan.FromSeconds(300)))
         {
             var accepted = fleet.AcceptedNow();
+            var seen = fleet.Stats;
+            // What the chargers saw tells a server that refused them from one that never answered.
+            var detail = FormattableString.Invariant(
+                $"connected {seen.Connected}, connect attempts {seen.Connects} (failed {seen.ConnectFailures}, 503 {seen.Refused503}), boots accepted {seen.BootsAccepted} / pending {seen.BootsPending} / rejected {seen.BootsRejected}, CALL errors {seen.CallErrors}, CALL timeouts {seen.CallTimeouts}, unexpected disconnects {seen.UnexpectedDisconnects}; last error: {fleet.LastError?.Message ?? "none"}");
             await fleet.DisposeAsync();
-            throw new TimeoutException($"Only {accepted} of {options.Chargers} chargers were accepted by {ocppBase} within 300 s.");
+            throw new TimeoutException($"Only {accepted} of {options.Chargers} chargers were accepted by {ocppBase} within 300 s ({detail}).");
         }
 
         return (fleet, clock.Elapsed.TotalSeconds);

@@ -212,11 +212,11 @@ public static class ResultsWriter
         Line($"| backlog answered: kill to the last disturbed CALL answered (s) | {c.OutageSeconds:0.00} |");
         Line($"| worst latency of a disturbed CALL (ms) | {c.MaxLatencyAfterKillMs:0} |");
         Line($"| disturbed CALLs answered per second after the kill (second: count) | {string.Join(", ", c.RecoveryTimeline.Select(t => $"{t.Second}: {t.Count}"))} |");
-        Line($"| chargers answered on time after the outage | {c.ChargersServedAfterOutage} of {c.Chargers} |");
+        Line($"| chargers answered on time after the outage, of those with a CALL scheduled after it | {c.ChargersServedAfterOutage} of {c.ChargersCalledAfterOutage} |");
         Line($"| meter values acknowledged / rows stored / acknowledged but missing | {c.AcknowledgedMeterValues} / {c.StoredMeterValueRows} / {c.MissingMeterValues} |");
         Line($"| transactions started / missing / without start and stop after StopTransaction | {c.Transactions} / {c.MissingTransactions} / {c.IncompleteTransactions} |");
         Line($"");
-        Line($"- every charger served again within lease + 3 s = {c.BoundSeconds:0} s: {Verdict.AtMost(c.ServedAgainSeconds, c.BoundSeconds, "s")}; answered on time afterwards: {Verdict.AtLeast(c.ChargersServedAfterOutage, c.Chargers, "chargers")}");
+        Line($"- every charger served again within lease + 3 s = {c.BoundSeconds:0} s: {Verdict.AtMost(c.ServedAgainSeconds, c.BoundSeconds, "s")}; answered on time afterwards: {(c.ChargersCalledAfterOutage == 0 ? "**not measured** (no CALL was scheduled after the outage ended: lengthen --cluster-seconds)" : Verdict.AtLeast(c.ChargersServedAfterOutage, c.ChargersCalledAfterOutage, "chargers"))}");
         Line($"- zero acknowledged meter values lost: {Verdict.AtMost(c.MissingMeterValues, 0, "values")}; duplicated (rows - acknowledged): {Verdict.AtMost(c.StoredMeterValueRows - c.AcknowledgedMeterValues, 0, "rows")}; zero transactions lost: {Verdict.AtMost(c.MissingTransactions + c.IncompleteTransactions, 0, "transactions")}");
     }
 
