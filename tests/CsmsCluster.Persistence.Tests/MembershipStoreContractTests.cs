@@ -10,7 +10,8 @@ namespace CsmsCluster.Persistence.Tests;
 public sealed class MembershipStoreContractTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
-    private static readonly DeathRule Rule = new(Lease, VoteExpiry: TimeSpan.FromSeconds(20), MinimumVotes: 2);
+    // Each silo watched by three peers: in the four-silo cases below the majority (3) is reachable and decides.
+    private static readonly DeathRule Rule = new(Lease, VoteExpiry: TimeSpan.FromSeconds(20), MinimumVotes: 2, Watchers: 3);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -212,6 +213,27 @@ public sealed class MembershipStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TryDeclareDead_FiveSilosEachWatchedByTwo_TheTwoWatchersVotesKill_OneDoesNot(string provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        var store = storage.Get<IMembershipStore>();
+        var version = await JoinAllAsync(store, "silo-a", "silo-b", "silo-c", "silo-d", "silo-e");
+        // Only a silo's two watchers probe it, so the majority of five (3) could never be reached: two votes are the
+        // quorum, and a crashed silo is declared dead without waiting for its lease.
+        var watchedByTwo = Rule with { Watchers = 2 };
+
+        Assert.True(await store.VoteAsync("silo-a", "silo-b", Ct));
+        Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-a", watchedByTwo, version, Ct));
+        Assert.True(await store.VoteAsync("silo-a", "silo-c", Ct));
+        Assert.Equal(DeathDeclarationResult.NotEnoughEvidence, await store.TryDeclareDeadAsync("silo-a", Rule, version, Ct));
+        Assert.Equal(DeathDeclarationResult.Declared, await store.TryDeclareDeadAsync("silo-a", watchedByTwo, version, Ct));
+
+        Assert.Equal([SiloStatus.Dead, SiloStatus.Active, SiloStatus.Active, SiloStatus.Active, SiloStatus.Active],
+            (await store.ReadAsync(Ct)).Silos.Select(s => s.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task TryDeclareDead_VotesFromDeadOrExpiredVotersOrOldVotes_DoNotCount(string provider)
     {
         await using var storage = await TestStorage.CreateAsync(provider);
@@ -221,7 +243,7 @@ public sealed class MembershipStoreContractTests
             await JoinAsync(store, silo);
         }
 
-        // Four Active silos: the quorum is 3. b and c vote against a; d voted long ago.
+        // Four Active silos, each watched by three: the quorum is 3. b and c vote against a; d voted long ago.
         Assert.True(await store.VoteAsync("silo-a", "silo-b", Ct));
         Assert.True(await store.VoteAsync("silo-a", "silo-c", Ct));
         Assert.True(await store.VoteAsync("silo-a", "silo-d", Ct));

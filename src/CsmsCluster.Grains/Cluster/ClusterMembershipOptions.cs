@@ -58,8 +58,9 @@ public sealed class ClusterMembershipOptions
     public TimeSpan VoteExpiry { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The least number of votes that declares a silo dead; the quorum is never below a majority of the Active
-    /// unexpired silos either, so in a two-silo cluster one vote cannot kill. Default 2.
+    /// The least number of votes that declares a silo dead. The quorum is also a majority of the Active unexpired
+    /// silos, capped at <see cref="ProbedSuccessors"/> (the peers that watch each silo and so can vote), and never
+    /// below this: in a two-silo cluster one vote cannot kill. At most <see cref="ProbedSuccessors"/>. Default 2.
     /// </summary>
     public int VotesForDeath { get; set; } = 2;
 
@@ -72,5 +73,5 @@ public sealed class ClusterMembershipOptions
     /// <summary>The heartbeat age (database clock) after which peers treat a silo as gone: lease plus margin.</summary>
     public TimeSpan LeaseExpiry => LeaseDuration + LeaseMargin;
 
-    internal DeathRule DeathRule => new(LeaseExpiry, VoteExpiry, VotesForDeath);
+    internal DeathRule DeathRule => new(LeaseExpiry, VoteExpiry, VotesForDeath, ProbedSuccessors);
 }

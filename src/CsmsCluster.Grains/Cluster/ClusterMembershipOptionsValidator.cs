@@ -44,6 +44,10 @@ public sealed class ClusterMembershipOptionsValidator : IValidateOptions<Cluster
         {
             failures.Add($"{ClusterMembershipOptions.SectionName}:ProbedSuccessors, MissedProbesForVote and VotesForDeath must be at least 1.");
         }
+        else if (options.VotesForDeath > options.ProbedSuccessors)
+        {
+            failures.Add($"{ClusterMembershipOptions.SectionName}:VotesForDeath ({options.VotesForDeath}) must not exceed ProbedSuccessors ({options.ProbedSuccessors}): only the peers that probe a silo vote against it, so more votes could never come.");
+        }
 
         if (options.SiloId is { Length: 0 } || string.IsNullOrWhiteSpace(options.Role) || options.InternalPort is < 0 or > 65535)
         {

@@ -15,6 +15,7 @@ internal sealed class MembershipSql
             ? $"CAST(extract(epoch FROM (now() - {column})) * 1000 AS bigint)"
             : $"({now} - {column})";
         var greatest = postgres ? "GREATEST" : "max";
+        var least = postgres ? "LEAST" : "min";
 
         Read = $"""
             SELECT c.version, s.silo_id, s.address, s.port, s.role, s.status, s.started_at, s.heartbeat_at,
@@ -44,8 +45,9 @@ internal sealed class MembershipSql
             ON CONFLICT (service, suspect_id, voter_id) DO UPDATE SET voted_at = excluded.voted_at
             """;
         // Dead by an expired lease, or by a quorum of fresh votes from Active voters with unexpired leases: a Dead
-        // (or expired) silo's votes never count, and the quorum is at least a majority of the Active unexpired silos,
-        // so in a two-silo cluster one vote cannot kill. The one exception is mutual suspicion in a cluster of exactly
+        // (or expired) silo's votes never count. The quorum is a majority of the Active unexpired silos, capped at the
+        // number of peers that watch each silo (only they vote, so a larger quorum could never be reached and every
+        // crash would wait for the lease), and never below @minVotes, so in a two-silo cluster one vote cannot kill. The one exception is mutual suspicion in a cluster of exactly
         // two live members (both reach the database but not each other, each with a fresh vote against the other):
         // then the node that ranks first (grain hosts before gateways, then the earlier start, then the smaller id) may
         // declare the other dead, and never the reverse, so exactly one of the two survives. With three or more
@@ -60,9 +62,9 @@ internal sealed class MembershipSql
                     WHERE v.service = @service AND v.suspect_id = @suspect AND v.voter_id <> @suspect
                       AND {Age("v.voted_at")} <= @voteMs
                       AND voter.status = 1 AND {Age("voter.heartbeat_at")} <= @leaseMs)
-                   >= {greatest}(@minVotes,
+                   >= {greatest}(@minVotes, {least}(@watchers,
                         (SELECT count(*) FROM membership_silos a
-                         WHERE a.service = @service AND a.status = 1 AND {Age("a.heartbeat_at")} <= @leaseMs) / 2 + 1)
+                         WHERE a.service = @service AND a.status = 1 AND {Age("a.heartbeat_at")} <= @leaseMs) / 2 + 1))
                 OR ((SELECT count(*) FROM membership_silos a
                     WHERE a.service = @service AND a.status = 1 AND {Age("a.heartbeat_at")} <= @leaseMs) = 2
                 AND EXISTS (SELECT 1 FROM membership_votes v

@@ -115,7 +115,8 @@ internal sealed class SqlMembershipStore(StorageDatabase database, IOptions<Stor
                 .With("service", _service).With("suspect", suspectId)
                 .With("leaseMs", (long)rule.LeaseExpiry.TotalMilliseconds)
                 .With("voteMs", (long)rule.VoteExpiry.TotalMilliseconds)
-                .With("minVotes", rule.MinimumVotes);
+                .With("minVotes", rule.MinimumVotes)
+                .With("watchers", rule.Watchers);
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
                 return ChangeResult.Applied;

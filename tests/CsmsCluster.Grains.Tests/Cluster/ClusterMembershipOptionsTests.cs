@@ -33,6 +33,18 @@ public sealed class ClusterMembershipOptionsTests
     }
 
     [Fact]
+    public void Validate_MoreVotesForDeathThanWatchers_NamesBothKeys()
+    {
+        var options = new ClusterMembershipOptions { ProbedSuccessors = 2, VotesForDeath = 3 };
+
+        var result = new ClusterMembershipOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("VotesForDeath (3) must not exceed ProbedSuccessors (2)", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new ClusterMembershipOptionsValidator().Validate(null, new ClusterMembershipOptions { ProbedSuccessors = 2, VotesForDeath = 2 }).Succeeded);
+    }
+
+    [Fact]
     public void Agent_InvalidOptions_FailsAtConstruction()
     {
         var options = Options.Create(new ClusterMembershipOptions { LeaseDuration = TimeSpan.Zero });

@@ -111,7 +111,7 @@ internal sealed class InMemoryMembershipStore(ManualTimeProvider databaseClock) 
         bool Fresh(Row r) => r.Status == SiloStatus.Active && Now - r.HeartbeatAt <= rule.LeaseExpiry;
         var votes = _votes.Count(v => v.Key.Suspect == suspectId && v.Key.Voter != suspectId && Now - v.Value <= rule.VoteExpiry
             && _silos.TryGetValue(v.Key.Voter, out var voter) && Fresh(voter));
-        var quorum = Math.Max(rule.MinimumVotes, _silos.Values.Count(Fresh) / 2 + 1);
+        var quorum = Math.Max(rule.MinimumVotes, Math.Min(rule.Watchers, _silos.Values.Count(Fresh) / 2 + 1));
         bool FreshVote(string suspect, string voter) => _votes.TryGetValue((suspect, voter), out var at) && Now - at <= rule.VoteExpiry;
         (int, DateTimeOffset, string) Rank(Row r) => (r.Role == "gateway" ? 1 : 0, r.StartedAt, r.Id);
         var mutual = _silos.Values.Count(Fresh) == 2 && _silos.Values.Any(voter => voter.Id != suspectId && Fresh(voter)
