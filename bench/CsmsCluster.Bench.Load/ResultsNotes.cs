@@ -36,9 +36,10 @@ public static class ResultsNotes
   sockets (as a kubelet does, outside the generator's thread pool), on two ports: the probe port
   (`Csms:Health:Port`: its own socket and thread in the server, where the Kubernetes manifests point the probes) and
   the main port, where the probes queue behind the chargers' upgrades. The verdict uses the probe port.
-- S5 uses the membership defaults (lease 10 s, margin 2 s, heartbeat every 2 s): a killed silo's grains are placed
-  again once the survivors declare it dead (its last heartbeat + lease + margin, so 10-12 s after the kill), and
-  their chargers' waiting CALLs are answered then. A charger sends one CALL at a time, so the first of its disturbed
+- S5 uses the membership defaults (lease 10 s, margin 2 s, heartbeat every 2 s, probes every second, a vote after 3
+  missed probes, each node watched by 2 peers): a killed silo's grains are placed again once the survivors declare it
+  dead, by its two watchers' votes (about 3-4 s after the kill) or at the latest when its lease expires (its last
+  heartbeat + lease + margin, 10-12 s after the kill), and their chargers' waiting CALLs are answered then. A charger sends one CALL at a time, so the first of its disturbed
   CALLs to be answered is the one the kill held up: that answer is when it is served again, and the spec's bound
   (lease + 3 s) is judged on the last affected charger's. The CALLs its open-loop schedule queued meanwhile (one every
   5 s per charger at 2,000 CALL/s) follow; "backlog answered" is the kill to the last of them. After the run every
