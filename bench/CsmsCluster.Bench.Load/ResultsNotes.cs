@@ -45,5 +45,7 @@ public static class ResultsNotes
   5 s per charger at 2,000 CALL/s) follow; "backlog answered" is the kill to the last of them. After the run every
   acknowledged (charger, timestamp) is looked up in `meter_values` and every transaction in `transactions` (with its
   start and stop) on the cluster's PostgreSQL.
+- Where a target is missed, what the profiles show and what would close it: `bench/results/load-profile.md`
+  (kept by hand, with the date, commit and command of each profile; `profile-s5.sh` takes S5's).
 """;
 }
