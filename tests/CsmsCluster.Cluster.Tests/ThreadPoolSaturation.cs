@@ -28,14 +28,17 @@ public sealed class ThreadPoolSaturation : IDisposable
         }
 
         ThreadPool.UnsafeQueueUserWorkItem(static s => s._poolRan = true, saturation, preferLocal: false);
-        // Every pool thread but the one running the test (if it is one) has picked up a blocker.
+        // Saturated: as many blockers run as the pool keeps threads, and more wait in its queue, ahead of the marker.
+        // Not "every pool thread blocks here": a thread another test left blocked elsewhere never takes a blocker, but
+        // it serves the queue no more than one of ours does. Whether the marker ran is what the tests assert.
         var busy = SpinWait.SpinUntil(
-            () => Volatile.Read(ref saturation._blocking) >= Math.Max(1, ThreadPool.ThreadCount - (Thread.CurrentThread.IsThreadPoolThread ? 1 : 0)),
+            () => Volatile.Read(ref saturation._blocking) >= workers && ThreadPool.PendingWorkItemCount > 0,
             TimeSpan.FromSeconds(5));
         if (!busy)
         {
             saturation.Dispose();
-            throw new TimeoutException($"Only {saturation._blocking} of {ThreadPool.ThreadCount} pool threads took a blocker within 5 s.");
+            throw new TimeoutException(
+                $"Only {saturation._blocking} pool threads took a blocker within 5 s (minimum {workers}, {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} items queued).");
         }
 
         return saturation;
